@@ -1,0 +1,270 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {Ownable, Ownable2Step} from "@openzeppelin/contracts/access/Ownable2Step.sol";
+import {Pausable} from "@openzeppelin/contracts/utils/Pausable.sol";
+
+import {IListingRegistry} from "./interfaces/IListingRegistry.sol";
+
+/// @title Souk listing registry
+/// @notice See {IListingRegistry}. Deployed by the {Escrow} constructor, which becomes its only stock keeper.
+/// The owner can pause the creation of listings and nothing else.
+contract ListingRegistry is IListingRegistry, Ownable2Step, Pausable {
+    /// @inheritdoc IListingRegistry
+    uint256 public constant MIN_WINDOW = 1 hours;
+    /// @inheritdoc IListingRegistry
+    uint256 public constant MAX_WINDOW = 90 days;
+    /// @inheritdoc IListingRegistry
+    uint256 public constant MAX_ARBITER_FEE_BPS = 1_000;
+
+    /// @dev A listing in three slots, grouped by who reads and writes them:
+    /// slot 0 is read and written by every purchase (stock, order counter) and holds what it checks (seller, version);
+    /// slot 1 is read by every purchase and written only by a price change;
+    /// slot 2 holds the terms fixed for life plus the open/closed flag, read by purchases, disputes and rulings.
+    /// uint24 windows hold up to 194 days, above MAX_WINDOW; uint96 prices reach 7.9e28 base units.
+    struct StoredListing {
+        // slot 0
+        address seller;
+        uint32 stock;
+        uint32 version;
+        uint32 orderCount;
+        // slot 1
+        address token;
+        uint96 price;
+        // slot 2
+        address arbiter;
+        uint24 fulfillmentWindow;
+        uint24 confirmationWindow;
+        uint16 arbiterFeeBps;
+        bool closed;
+    }
+
+    /// @inheritdoc IListingRegistry
+    address public immutable escrow;
+
+    /// @dev Packed by the compiler after Ownable2Step's `_pendingOwner` and Pausable's `_paused`, so that
+    /// `createListing` reads the pause flag and the counter with one SLOAD.
+    uint64 private _listingCount;
+
+    mapping(uint256 listingId => StoredListing listing) private _listings;
+
+    modifier onlyEscrow() {
+        if (msg.sender != escrow) revert ListingRegistryNotEscrow(msg.sender);
+        _;
+    }
+
+    /// @param initialOwner May pause and unpause the creation of listings.
+    constructor(address initialOwner) Ownable(initialOwner) {
+        escrow = msg.sender;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Seller functions
+    // ---------------------------------------------------------------------------------------------------------------
+
+    /// @inheritdoc IListingRegistry
+    function createListing(ListingTerms calldata terms) external whenNotPaused returns (uint256 listingId) {
+        _checkPrice(terms.price);
+        if (terms.stock == 0 || terms.stock > type(uint32).max) revert ListingRegistryInvalidStock(terms.stock);
+        if (terms.arbiter == address(0) || terms.arbiter == msg.sender) {
+            revert ListingRegistryInvalidArbiter(terms.arbiter);
+        }
+        if (terms.arbiterFeeBps > MAX_ARBITER_FEE_BPS) {
+            revert ListingRegistryArbiterFeeTooHigh(terms.arbiterFeeBps, MAX_ARBITER_FEE_BPS);
+        }
+        _checkWindow(terms.fulfillmentWindow);
+        _checkWindow(terms.confirmationWindow);
+        if (terms.metadataDigest == bytes32(0)) revert ListingRegistryEmptyMetadata();
+
+        // A uint64 counter incremented by one per transaction cannot overflow.
+        unchecked {
+            listingId = ++_listingCount;
+        }
+        // Every narrowing below was bounds-checked above.
+        _listings[listingId] = StoredListing({
+            seller: msg.sender,
+            stock: uint32(terms.stock),
+            version: 1,
+            orderCount: 0,
+            token: terms.token,
+            price: uint96(terms.price),
+            arbiter: terms.arbiter,
+            fulfillmentWindow: uint24(terms.fulfillmentWindow),
+            confirmationWindow: uint24(terms.confirmationWindow),
+            arbiterFeeBps: uint16(terms.arbiterFeeBps),
+            closed: false
+        });
+        emit ListingCreated(
+            listingId,
+            msg.sender,
+            terms.token,
+            terms.price,
+            terms.stock,
+            terms.arbiter,
+            terms.arbiterFeeBps,
+            terms.fulfillmentWindow,
+            terms.confirmationWindow,
+            terms.metadataDigest,
+            1
+        );
+    }
+
+    /// @inheritdoc IListingRegistry
+    function updateListing(uint256 listingId, uint256 price, uint256 stock, bytes32 metadataDigest) external {
+        StoredListing storage listing = _sellersListing(listingId);
+        _checkPrice(price);
+        if (stock > type(uint32).max) revert ListingRegistryInvalidStock(stock);
+
+        uint256 version = listing.version;
+        if (price != listing.price || metadataDigest != bytes32(0)) {
+            // The version only grows through seller transactions; 2^32 of them are out of reach.
+            unchecked {
+                version += 1;
+            }
+            listing.version = uint32(version);
+            listing.price = uint96(price);
+        } else if (stock == listing.stock) {
+            revert ListingRegistryNothingToUpdate(listingId);
+        }
+        listing.stock = uint32(stock);
+        emit ListingUpdated(listingId, version, price, stock, metadataDigest);
+    }
+
+    /// @inheritdoc IListingRegistry
+    function closeListing(uint256 listingId) external {
+        StoredListing storage listing = _sellersListing(listingId);
+        if (listing.closed) revert ListingRegistryListingClosed(listingId);
+        listing.closed = true;
+        emit ListingClosed(listingId);
+    }
+
+    /// @inheritdoc IListingRegistry
+    function reopenListing(uint256 listingId) external {
+        StoredListing storage listing = _sellersListing(listingId);
+        if (!listing.closed) revert ListingRegistryListingOpen(listingId);
+        listing.closed = false;
+        emit ListingReopened(listingId);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Owner functions
+    // ---------------------------------------------------------------------------------------------------------------
+
+    /// @notice Stops the creation of listings. Existing listings and orders are unaffected.
+    function pause() external onlyOwner {
+        _pause();
+    }
+
+    /// @notice Allows the creation of listings again.
+    function unpause() external onlyOwner {
+        _unpause();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Escrow functions
+    // ---------------------------------------------------------------------------------------------------------------
+
+    /// @inheritdoc IListingRegistry
+    function takeStock(uint256 listingId, uint256 quantity, uint256 expectedVersion)
+        external
+        onlyEscrow
+        returns (Purchase memory purchase)
+    {
+        StoredListing storage listing = _existingListing(listingId);
+        if (listing.closed) revert ListingRegistryListingClosed(listingId);
+        uint256 version = listing.version;
+        if (version != expectedVersion) {
+            revert ListingRegistryVersionMismatch(listingId, expectedVersion, version);
+        }
+        uint256 stock = listing.stock;
+        if (quantity > stock) revert ListingRegistryInsufficientStock(listingId, quantity, stock);
+        uint256 orderIndex = uint256(listing.orderCount) + 1;
+        if (orderIndex > type(uint32).max) revert ListingRegistryTooManyOrders(listingId);
+
+        // quantity <= stock was checked above; orderIndex fits in 32 bits.
+        unchecked {
+            listing.stock = uint32(stock - quantity);
+        }
+        listing.orderCount = uint32(orderIndex);
+
+        purchase = Purchase({
+            orderIndex: orderIndex,
+            seller: listing.seller,
+            token: listing.token,
+            price: listing.price,
+            arbiter: listing.arbiter,
+            fulfillmentWindow: listing.fulfillmentWindow
+        });
+    }
+
+    /// @inheritdoc IListingRegistry
+    function returnStock(uint256 listingId, uint256 quantity) external onlyEscrow returns (address token) {
+        StoredListing storage listing = _listings[listingId];
+        uint256 stock = uint256(listing.stock) + quantity;
+        if (stock > type(uint32).max) stock = type(uint32).max;
+        listing.stock = uint32(stock);
+        emit StockReturned(listingId, quantity, stock);
+        return listing.token;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Views
+    // ---------------------------------------------------------------------------------------------------------------
+
+    /// @inheritdoc IListingRegistry
+    function listingCount() external view returns (uint256) {
+        return _listingCount;
+    }
+
+    /// @inheritdoc IListingRegistry
+    function getListing(uint256 listingId) external view returns (Listing memory) {
+        StoredListing storage listing = _existingListing(listingId);
+        return Listing({
+            seller: listing.seller,
+            token: listing.token,
+            price: listing.price,
+            stock: listing.stock,
+            version: listing.version,
+            orderCount: listing.orderCount,
+            closed: listing.closed,
+            arbiter: listing.arbiter,
+            arbiterFeeBps: listing.arbiterFeeBps,
+            fulfillmentWindow: listing.fulfillmentWindow,
+            confirmationWindow: listing.confirmationWindow
+        });
+    }
+
+    /// @inheritdoc IListingRegistry
+    function orderTerms(uint256 listingId)
+        external
+        view
+        returns (address token, address arbiter, uint256 arbiterFeeBps, uint256 confirmationWindow)
+    {
+        StoredListing storage listing = _listings[listingId];
+        return (listing.token, listing.arbiter, listing.arbiterFeeBps, listing.confirmationWindow);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Internals
+    // ---------------------------------------------------------------------------------------------------------------
+
+    function _existingListing(uint256 listingId) private view returns (StoredListing storage listing) {
+        listing = _listings[listingId];
+        if (listing.seller == address(0)) revert ListingRegistryUnknownListing(listingId);
+    }
+
+    function _sellersListing(uint256 listingId) private view returns (StoredListing storage listing) {
+        listing = _existingListing(listingId);
+        if (listing.seller != msg.sender) revert ListingRegistryNotSeller(listingId, msg.sender);
+    }
+
+    function _checkPrice(uint256 price) private pure {
+        if (price == 0 || price > type(uint96).max) revert ListingRegistryInvalidPrice(price);
+    }
+
+    function _checkWindow(uint256 window) private pure {
+        if (window < MIN_WINDOW || window > MAX_WINDOW) {
+            revert ListingRegistryInvalidWindow(window, MIN_WINDOW, MAX_WINDOW);
+        }
+    }
+}
