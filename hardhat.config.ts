@@ -10,6 +10,8 @@ const SOLC_VERSION = "0.8.30";
 
 export default defineConfig({
   plugins: [hardhatToolboxMochaEthers],
+  // Tests of the deployment scripts point Ignition at a temporary folder so that they never touch real deployments.
+  paths: { ignition: process.env.SOUK_IGNITION_DIR ?? "ignition" },
   solidity: {
     version: SOLC_VERSION,
     path: require.resolve("solc/soljson.js"),
@@ -30,13 +32,32 @@ export default defineConfig({
     skipFiles: ["contracts/test/**", "contracts/demo/**"],
   },
   networks: {
-    hardhatMainnet: { type: "edr-simulated", chainType: "l1" },
+    // `npm start` runs a node here (chain 31337).
     localhost: { type: "http", chainType: "l1", url: "http://127.0.0.1:8545" },
+    // Public testnets: the RPC URL and the deployer's key come from Hardhat's keystore
+    // (`npx hardhat keystore set SEPOLIA_RPC_URL`) or from environment variables of the same name; never from files.
     sepolia: {
       type: "http",
       chainType: "l1",
       url: configVariable("SEPOLIA_RPC_URL"),
       accounts: [configVariable("SEPOLIA_PRIVATE_KEY")],
     },
+    baseSepolia: {
+      type: "http",
+      chainType: "op",
+      url: configVariable("BASE_SEPOLIA_RPC_URL"),
+      accounts: [configVariable("BASE_SEPOLIA_PRIVATE_KEY")],
+    },
+    // A stand-in for a testnet: any node reachable at REHEARSAL_RPC_URL (the tests start one with another chain id).
+    rehearsal: {
+      type: "http",
+      chainType: "l1",
+      url: configVariable("REHEARSAL_RPC_URL"),
+      accounts: [configVariable("REHEARSAL_PRIVATE_KEY")],
+    },
+  },
+  verify: {
+    // Used by `npm run deploy -- --network <name> --verify`.
+    etherscan: { apiKey: configVariable("ETHERSCAN_API_KEY") },
   },
 });
