@@ -1,0 +1,68 @@
+import type { Address } from "viem";
+
+import type { DeploymentRecord, KnownToken } from "./deployment-types.ts";
+import {
+  demoGoldAbi,
+  demoTokenAbi,
+  escrowAbi,
+  listingRegistryAbi,
+  reputationAbi,
+  timelockAbi,
+} from "./generated/abis.ts";
+import { deployments } from "./generated/deployments.ts";
+
+export { demoGoldAbi, demoTokenAbi, escrowAbi, listingRegistryAbi, reputationAbi, timelockAbi };
+export { deployments };
+export type { DeploymentRecord, KnownToken };
+
+/** ETH is token address zero in listings and credits. */
+export const ETH = "0x0000000000000000000000000000000000000000" as const satisfies Address;
+
+/** Order states, in the order of the contract's enum (index = on-chain value). */
+export const ORDER_STATES = [
+  "None",
+  "Funded",
+  "Fulfilled",
+  "Disputed",
+  "Completed",
+  "Declined",
+  "Cancelled",
+  "Settled",
+  "Ruled",
+] as const;
+export type OrderStateName = (typeof ORDER_STATES)[number];
+
+/** States in which an order holds money and can still move. */
+export const OPEN_STATES: readonly OrderStateName[] = ["Funded", "Fulfilled", "Disputed"];
+
+/** Rating roles, in the order of the contract's enum. */
+export const ROLES = ["Seller", "Buyer"] as const;
+export type RoleName = (typeof ROLES)[number];
+
+/** Every ABI item of the three contracts: decodes any of their errors and events. */
+export const soukAbi = [...escrowAbi, ...listingRegistryAbi, ...reputationAbi] as const;
+
+/** The deployment on `chainId`, or undefined when Souk is not deployed there. */
+export function getDeployment(chainId: number): DeploymentRecord | undefined {
+  return deployments[chainId];
+}
+
+/** Chain ids with a deployment. */
+export function deployedChainIds(): number[] {
+  return Object.keys(deployments).map(Number);
+}
+
+/** Order ids are `listingId << 32 | n` (n counts the listing's orders from 1). */
+export function listingOfOrder(orderId: bigint): bigint {
+  return orderId >> 32n;
+}
+
+/** The n-th order (from 1) of a listing. */
+export function orderIdOf(listingId: bigint, n: bigint): bigint {
+  return (listingId << 32n) | n;
+}
+
+/** Short, readable order reference: `#<listing>-<n>`. */
+export function orderLabel(orderId: bigint): string {
+  return `#${orderId >> 32n}-${orderId & 0xffffffffn}`;
+}

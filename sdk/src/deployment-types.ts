@@ -1,0 +1,24 @@
+/** A payment token the SDK knows by name (demo tokens of local chains and testnets). */
+export interface KnownToken {
+  readonly address: string;
+  readonly name: string;
+  readonly symbol: string;
+  readonly decimals: number;
+  /** Supports EIP-2612 permit: purchases need one signature instead of approve + buy. */
+  readonly permit: boolean;
+  /** Has a public `faucet(to, amount)` for test money. */
+  readonly faucet: boolean;
+}
+
+/** Where the marketplace lives on one chain. */
+export interface DeploymentRecord {
+  readonly deploymentId: string;
+  readonly escrow: string;
+  readonly registry: string;
+  readonly reputation: string;
+  /** The governance timelock owning the contracts, or null when an account owns them. */
+  readonly timelock: string | null;
+  /** Block of the escrow's deployment: where event scans start. */
+  readonly deployBlock: number;
+  readonly tokens: readonly KnownToken[];
+}
