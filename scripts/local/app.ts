@@ -1,0 +1,40 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+
+import { startProcess, waitUntil, type ManagedProcess } from "./processes.ts";
+
+const ROOT = path.resolve(import.meta.dirname, "..", "..");
+export const FRONTEND = path.join(ROOT, "frontend");
+const VITE = path.join(ROOT, "node_modules", "vite", "bin", "vite.js");
+
+/** The dApp's settings, passed to Vite as VITE_* variables (validated by the app at start-up). */
+export interface AppEnv {
+  chainId: number;
+  rpcUrl: string;
+  ipfsApiUrl: string;
+  gatewayUrls: string[];
+}
+
+export function appEnvVars(env: AppEnv): Record<string, string> {
+  return {
+    VITE_CHAIN_ID: String(env.chainId),
+    VITE_RPC_URL: env.rpcUrl,
+    VITE_IPFS_API_URL: env.ipfsApiUrl,
+    VITE_IPFS_GATEWAYS: env.gatewayUrls.join(","),
+  };
+}
+
+export function hasFrontend(): boolean {
+  return existsSync(path.join(FRONTEND, "vite.config.ts"));
+}
+
+/** Starts Vite's dev server for the dApp on 127.0.0.1. */
+export async function startDevServer(port: number, env: AppEnv): Promise<{ url: string; process: ManagedProcess }> {
+  const child = startProcess("app", process.execPath, [VITE, "--host", "127.0.0.1", "--port", String(port), "--strictPort"], {
+    cwd: FRONTEND,
+    env: { ...process.env, ...appEnvVars(env), BROWSER: "none" },
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await waitUntil("The dApp's dev server", async () => (await fetch(url)).ok, { process: child, timeoutMs: 60_000 });
+  return { url, process: child };
+}

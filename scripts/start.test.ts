@@ -1,0 +1,176 @@
+/**
+ * `npm start` end to end: the orchestrator brings up chain, IPFS, contracts, the seeded market and the dApp on
+ * free ports, everything it seeded is real and verifiable, and Ctrl-C leaves no process and no port behind.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+
+import {
+  digestToCid,
+  escrowAbi,
+  listingMetadataSchema,
+  listingRegistryAbi,
+  ORDER_STATES,
+  parseDocument,
+  reputationAbi,
+  reviewSchema,
+  verifyBlock,
+} from "@souk/sdk";
+import { createPublicClient, http } from "viem";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { readDeployments } from "./export-sdk.ts";
+import { ensurePortFree, freePort } from "./local/ports.ts";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+
+interface Run {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+function runStart(args: string[], env: NodeJS.ProcessEnv): Run {
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+async function waitFor(run: Run, text: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!run.output().includes(text)) {
+    if (run.child.exitCode !== null) throw new Error(`start.ts exited early:\n${run.output()}`);
+    if (Date.now() > deadline) throw new Error(`"${text}" not printed in time:\n${run.output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+describe("npm start", () => {
+  let tmp: string;
+  let run: Run;
+  let ports: { chain: number; api: number; gateway: number; app: number };
+
+  beforeAll(async () => {
+    tmp = await mkdtemp(path.join(os.tmpdir(), "souk-start-"));
+    ports = { chain: await freePort(), api: await freePort(), gateway: await freePort(), app: await freePort() };
+    run = runStart(
+      [
+        "--chain-port", String(ports.chain),
+        "--ipfs-api-port", String(ports.api),
+        "--gateway-port", String(ports.gateway),
+        "--app-port", String(ports.app),
+        "--ipfs-data", path.join(tmp, "ipfs"),
+        "--fresh-ipfs",
+      ],
+      { SOUK_IGNITION_DIR: path.join(tmp, "ignition"), SOUK_SDK_OUT: path.join(tmp, "sdk") },
+    );
+    await waitFor(run, "Ctrl-C stops everything", 150_000);
+  }, 180_000);
+
+  afterAll(async () => {
+    if (run.child.exitCode === null) {
+      run.child.kill("SIGINT");
+      await run.exited;
+    }
+    await rm(tmp, { recursive: true, force: true });
+  });
+
+  it("prints progress with check marks, the URLs, the addresses and importable test accounts", () => {
+    const out = run.output();
+    for (const step of ["Local chain", "IPFS node", "Contracts and demo tokens deployed", "Demo market seeded", "dApp dev server"]) {
+      expect(out).toMatch(new RegExp(`✔ ${step}.*\\(\\d+\\.\\d s\\)`));
+    }
+    expect(out).toContain(`http://127.0.0.1:${ports.chain}`);
+    expect(out).toContain(`http://127.0.0.1:${ports.app}`);
+    expect(out).toMatch(/seller\s+\S.*0x[0-9a-fA-F]{40}\s+key 0x[0-9a-f]{64}/);
+    expect(out).toMatch(/buyer\s+\S.*key 0x/);
+    expect(out).toMatch(/arbiter\s+\S.*key 0x/);
+    expect(out).toContain("import an account with its private key");
+  });
+
+  it("seeds a verifiable market: listings from several sellers in ETH and both tokens, orders in every state, reviews", async () => {
+    const [deployment] = await readDeployments(path.join(tmp, "ignition", "deployments"));
+    expect(deployment?.chainId).toBe(31337);
+    const client = createPublicClient({ transport: http(`http://127.0.0.1:${ports.chain}`) });
+    const [created, placed, rated] = await Promise.all([
+      client.getContractEvents({ address: deployment!.registry as `0x${string}`, abi: listingRegistryAbi, eventName: "ListingCreated", fromBlock: 0n }),
+      client.getContractEvents({ address: deployment!.escrow as `0x${string}`, abi: escrowAbi, eventName: "OrderPlaced", fromBlock: 0n }),
+      client.getContractEvents({ address: deployment!.reputation as `0x${string}`, abi: reputationAbi, eventName: "Rated", fromBlock: 0n }),
+    ]);
+    expect(created.length).toBeGreaterThanOrEqual(12);
+    expect(new Set(created.map((e) => e.args.seller)).size).toBeGreaterThanOrEqual(3);
+    const tokens = new Set(created.map((e) => e.args.token!.toLowerCase()));
+    expect(tokens).toEqual(
+      new Set(["0x0000000000000000000000000000000000000000", ...deployment!.tokens.map((t) => t.address.toLowerCase())]),
+    );
+
+    const states = new Set<string>();
+    for (const event of placed) {
+      const order = await client.readContract({
+        address: deployment!.escrow as `0x${string}`,
+        abi: escrowAbi,
+        functionName: "getOrder",
+        args: [event.args.orderId!],
+      });
+      states.add(ORDER_STATES[order.state]!);
+    }
+    for (const state of ["Funded", "Fulfilled", "Completed", "Disputed", "Settled", "Ruled", "Declined"]) {
+      expect(states, `an order ${state}`).toContain(state);
+    }
+    expect(rated.length).toBeGreaterThanOrEqual(6);
+
+    // Every document is on the node and is what the chain says it is.
+    const gateway = `http://127.0.0.1:${ports.gateway}`;
+    const metadata = parseDocument(listingMetadataSchema, await fetchRaw(gateway, digestToCid(created[0]!.args.metadataDigest!)));
+    expect(metadata.ok).toBe(true);
+    const image = metadata.ok ? metadata.value.images[0]! : undefined;
+    const imageBytes = await fetchRaw(gateway, image!.cid);
+    expect(await verifyBlock(image!.cid, imageBytes)).toBe(true);
+    expect(String.fromCharCode(...imageBytes.slice(8, 12))).toBe("WEBP");
+    const withText = rated.find((e) => !/^0x0+$/.test(e.args.reviewDigest!));
+    const review = parseDocument(reviewSchema, await fetchRaw(gateway, digestToCid(withText!.args.reviewDigest!)));
+    expect(review.ok && review.value.text.length).toBeGreaterThan(10);
+  });
+
+  it("serves the dApp", async () => {
+    const response = await fetch(`http://127.0.0.1:${ports.app}/`);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('<div id="root">');
+  });
+
+  it("refuses to start when a port is taken, naming the port and the way out", async () => {
+    const blocker = net.createServer();
+    const taken = await freePort();
+    await new Promise<void>((resolve) => blocker.listen(taken, "127.0.0.1", resolve));
+    try {
+      const second = runStart(["--chain-port", String(taken), "--no-seed"], {});
+      expect(await second.exited).toBe(1);
+      expect(second.output()).toContain(`Port ${taken} (local chain) is already in use`);
+      expect(second.output()).toContain("--chain-port");
+    } finally {
+      blocker.close();
+    }
+  }, 60_000);
+
+  it("stops every process and frees every port on Ctrl-C", async () => {
+    run.child.kill("SIGINT");
+    expect(await run.exited).toBe(0);
+    for (const port of Object.values(ports)) await expect(ensurePortFree(port, "test", "--x")).resolves.toBeUndefined();
+  }, 30_000);
+});
+
+async function fetchRaw(gateway: string, cid: string): Promise<Uint8Array> {
+  const response = await fetch(`${gateway}/ipfs/${cid}?format=raw`);
+  expect(response.status).toBe(200);
+  return new Uint8Array(await response.arrayBuffer());
+}
