@@ -21,6 +21,12 @@ const CONTRACTS = {
   timelockAbi: "contracts/governance/SoukTimelock.sol/SoukTimelock.json",
 } as const;
 
+interface AbiItem {
+  type: string;
+  name?: string;
+  inputs?: Array<{ type: string }>;
+}
+
 export interface TokenInfo {
   address: string;
   name: string;
@@ -133,12 +139,40 @@ function perChain(deployments: Deployment[]): Map<number, Deployment> {
 export async function exportSdk(options: { deploymentsDir: string; outDir: string; artifactsDir: string }) {
   await mkdir(options.outDir, { recursive: true });
 
-  let abis = GENERATED("the Hardhat build artifacts");
+  // One module per ABI, so that bundlers ship to each page only the ABIs it uses (a module is never split).
+  const modules: Record<string, unknown[]> = {};
+  const loaded: Record<string, AbiItem[]> = {};
   for (const [exportName, artifactPath] of Object.entries(CONTRACTS)) {
     const artifact = JSON.parse(await readFile(path.join(options.artifactsDir, artifactPath), "utf8")) as {
-      abi: unknown[];
+      abi: AbiItem[];
     };
-    abis += `\nexport const ${exportName} = ${JSON.stringify(artifact.abi, null, 2)} as const;\n`;
+    loaded[exportName] = artifact.abi;
+    modules[exportName] = artifact.abi;
+  }
+  // Small subsets for code that only decodes events or errors (the dApp's first page loads these, not whole ABIs).
+  for (const [name, source] of [
+    ["escrowEventsAbi", "escrowAbi"],
+    ["listingRegistryEventsAbi", "listingRegistryAbi"],
+    ["reputationEventsAbi", "reputationAbi"],
+  ] as const) {
+    modules[name] = loaded[source]!.filter((item) => item.type === "event");
+  }
+  const errors = new Map<string, AbiItem>();
+  for (const source of ["escrowAbi", "listingRegistryAbi", "reputationAbi", "demoTokenAbi", "demoGoldAbi"]) {
+    for (const item of loaded[source]!) {
+      if (item.type === "error") errors.set(`${item.name}(${(item.inputs ?? []).map((i) => i.type).join(",")})`, item);
+    }
+  }
+  modules.soukErrorsAbi = [...errors.values()];
+
+  let abis = GENERATED("the Hardhat build artifacts");
+  for (const [name, abi] of Object.entries(modules)) {
+    const file = `abi-${name.replace(/Abi$/, "").replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}.ts`;
+    await writeFile(
+      path.join(options.outDir, file),
+      `${GENERATED("the Hardhat build artifacts")}\nexport const ${name} = ${JSON.stringify(abi, null, 2)} as const;\n`,
+    );
+    abis += `export { ${name} } from "./${file}";\n`;
   }
   await writeFile(path.join(options.outDir, "abis.ts"), abis);
 

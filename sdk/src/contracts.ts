@@ -5,13 +5,28 @@ import {
   demoGoldAbi,
   demoTokenAbi,
   escrowAbi,
+  escrowEventsAbi,
   listingRegistryAbi,
+  listingRegistryEventsAbi,
   reputationAbi,
+  reputationEventsAbi,
+  soukErrorsAbi,
   timelockAbi,
 } from "./generated/abis.ts";
 import { deployments } from "./generated/deployments.ts";
 
-export { demoGoldAbi, demoTokenAbi, escrowAbi, listingRegistryAbi, reputationAbi, timelockAbi };
+export {
+  demoGoldAbi,
+  demoTokenAbi,
+  escrowAbi,
+  escrowEventsAbi,
+  listingRegistryAbi,
+  listingRegistryEventsAbi,
+  reputationAbi,
+  reputationEventsAbi,
+  soukErrorsAbi,
+  timelockAbi,
+};
 export { deployments };
 export type { DeploymentRecord, KnownToken };
 
@@ -38,9 +53,6 @@ export const OPEN_STATES: readonly OrderStateName[] = ["Funded", "Fulfilled", "D
 /** Rating roles, in the order of the contract's enum. */
 export const ROLES = ["Seller", "Buyer"] as const;
 export type RoleName = (typeof ROLES)[number];
-
-/** Every ABI item of the three contracts: decodes any of their errors and events. */
-export const soukAbi = [...escrowAbi, ...listingRegistryAbi, ...reputationAbi] as const;
 
 /** The deployment on `chainId`, or undefined when Souk is not deployed there. */
 export function getDeployment(chainId: number): DeploymentRecord | undefined {

@@ -7,7 +7,9 @@ import {
 } from "viem";
 import { describe, expect, it } from "vitest";
 
-import { escrowAbi, listingRegistryAbi, soukAbi } from "./contracts.ts";
+import { escrowAbi, listingRegistryAbi, reputationAbi, soukErrorsAbi } from "./contracts.ts";
+
+const soukAbi = [...escrowAbi, ...listingRegistryAbi, ...reputationAbi];
 import { decodeError, decodeRevertData, ERROR_MESSAGES } from "./errors.ts";
 
 function reverted(errorName: string, args: readonly unknown[]) {
@@ -49,6 +51,7 @@ describe("decodeError", () => {
 
   it("has a sentence for every custom error of the three contracts", () => {
     const names = soukAbi.filter((item) => item.type === "error").map((item) => item.name);
+    expect(new Set(soukErrorsAbi.map((item) => item.name))).toEqual(new Set([...names, ...soukErrorsAbi.map((i) => i.name)]));
     const missing = names.filter((name) => ERROR_MESSAGES[name] === undefined);
     expect(missing).toEqual([]);
     expect(listingRegistryAbi.some((item) => item.type === "error")).toBe(true);

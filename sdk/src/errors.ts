@@ -15,7 +15,7 @@ import {
   type Hex,
 } from "viem";
 
-import { demoTokenAbi, soukAbi } from "./contracts.ts";
+import { soukErrorsAbi } from "./contracts.ts";
 
 export type ErrorKind = "rejected" | "contract" | "funds" | "network" | "chain" | "unknown";
 
@@ -28,7 +28,6 @@ export interface DecodedError {
   message: string;
 }
 
-const decodingAbi = [...soukAbi, ...demoTokenAbi] as const;
 
 const when = (seconds: unknown) =>
   new Date(Number(seconds) * 1000).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" });
@@ -148,7 +147,7 @@ export function decodeError(error: unknown): DecodedError {
 export function decodeRevertData(data: Hex | undefined): DecodedError | undefined {
   if (data === undefined || data.length < 10) return undefined;
   try {
-    const { errorName, args } = decodeErrorResult({ abi: decodingAbi, data });
+    const { errorName, args } = decodeErrorResult({ abi: soukErrorsAbi, data });
     return fromCustomError(errorName, args ?? []);
   } catch {
     return undefined;
