@@ -8,14 +8,15 @@
  * Ctrl-C stops everything and frees every port.
  *
  * Options (or SOUK_* environment variables): --no-seed, --fresh-ipfs, --chain-port 8545, --ipfs-api-port 5001,
- * --gateway-port 8080, --app-port 5173, --ipfs-data <dir>.
+ * --gateway-port 8080, --app-port 5173, --ipfs-data <dir>, --app dev|preview|none (preview: the production build,
+ * served by `vite preview`, as the browser tests use it; --app-out <dir> chooses where the build goes).
  */
 import path from "node:path";
 import { parseArgs, styleText } from "node:util";
 
 import { startIpfsNode } from "./ipfs/node.ts";
 import { devAccount, ROLES } from "./local/accounts.ts";
-import { hasFrontend, startDevServer } from "./local/app.ts";
+import { buildApp, hasFrontend, startDevServer, startPreviewServer, type AppEnv } from "./local/app.ts";
 import { startChain } from "./local/chain.ts";
 import { ensurePortFree, PortInUseError } from "./local/ports.ts";
 import { DEMO_ARBITER, DEMO_BUYERS, DEMO_SELLERS } from "./seed/catalogue.ts";
@@ -32,13 +33,15 @@ const { values: flags } = parseArgs({
     "gateway-port": { type: "string", default: process.env.SOUK_GATEWAY_PORT ?? "8080" },
     "app-port": { type: "string", default: process.env.SOUK_APP_PORT ?? "5173" },
     "ipfs-data": { type: "string", default: process.env.SOUK_IPFS_DATA ?? path.join(ROOT, ".souk", "ipfs") },
+    app: { type: "string", default: process.env.SOUK_APP ?? "dev" },
+    "app-out": { type: "string", default: process.env.SOUK_APP_OUT ?? path.join(ROOT, "frontend", "dist") },
     help: { type: "boolean", default: false },
   },
 });
 
 if (flags.help) {
   console.log(
-    "npm start [-- --no-seed] [--fresh-ipfs] [--chain-port N] [--ipfs-api-port N] [--gateway-port N] [--app-port N] [--ipfs-data DIR]",
+    "npm start [-- --no-seed] [--fresh-ipfs] [--chain-port N] [--ipfs-api-port N] [--gateway-port N] [--app-port N] [--ipfs-data DIR] [--app dev|preview|none]",
   );
   process.exit(0);
 }
@@ -49,7 +52,11 @@ const ports = {
   gateway: port(flags["gateway-port"], "--gateway-port"),
   app: port(flags["app-port"], "--app-port"),
 };
-const withApp = hasFrontend();
+if (!["dev", "preview", "none"].includes(flags.app)) {
+  console.error(`--app must be dev, preview or none, not "${flags.app}".`);
+  process.exit(1);
+}
+const withApp = flags.app !== "none" && hasFrontend();
 const appOrigins = [`http://127.0.0.1:${ports.app}`, `http://localhost:${ports.app}`];
 
 const stops: Array<{ name: string; stop: () => Promise<void> }> = [];
@@ -156,13 +163,11 @@ async function main(): Promise<void> {
 
   let appUrl: string | undefined;
   if (withApp) {
-    const app = await step(`dApp dev server on 127.0.0.1:${ports.app}`, () =>
-      startDevServer(ports.app, {
-        chainId: CHAIN_ID,
-        rpcUrl: chain.url,
-        ipfsApiUrl: ipfs.apiUrl,
-        gatewayUrls: [ipfs.gatewayUrl],
-      }),
+    const appEnv: AppEnv = { chainId: CHAIN_ID, rpcUrl: chain.url, ipfsApiUrl: ipfs.apiUrl, gatewayUrls: [ipfs.gatewayUrl] };
+    const outDir = path.resolve(flags["app-out"]);
+    if (flags.app === "preview") await step("dApp built for production", () => buildApp(appEnv, outDir));
+    const app = await step(`dApp ${flags.app === "preview" ? "preview" : "dev"} server on 127.0.0.1:${ports.app}`, () =>
+      flags.app === "preview" ? startPreviewServer(ports.app, outDir) : startDevServer(ports.app, appEnv),
     );
     stops.push({ name: "app", stop: app.process.stop });
     appUrl = app.url;

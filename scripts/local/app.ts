@@ -28,6 +28,26 @@ export function hasFrontend(): boolean {
   return existsSync(path.join(FRONTEND, "vite.config.ts"));
 }
 
+/** Builds the dApp for production with the given settings (`vite build`), as a deployment would. */
+export async function buildApp(env: AppEnv, outDir: string): Promise<void> {
+  const child = startProcess("build", process.execPath, [VITE, "build", "--logLevel", "warn", "--outDir", outDir, "--emptyOutDir"], {
+    cwd: FRONTEND,
+    env: { ...process.env, ...appEnvVars(env) },
+  });
+  const code = await new Promise<number | null>((resolve) => child.child.once("exit", resolve));
+  if (code !== 0) throw new Error(`vite build failed:\n${child.output()}`);
+}
+
+/** Serves the production build with `vite preview` on 127.0.0.1. */
+export async function startPreviewServer(port: number, outDir: string): Promise<{ url: string; process: ManagedProcess }> {
+  const child = startProcess("preview", process.execPath, [VITE, "preview", "--host", "127.0.0.1", "--port", String(port), "--strictPort", "--outDir", outDir], {
+    cwd: FRONTEND,
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await waitUntil("The dApp's preview server", async () => (await fetch(url)).ok, { process: child, timeoutMs: 60_000 });
+  return { url, process: child };
+}
+
 /** Starts Vite's dev server for the dApp on 127.0.0.1. */
 export async function startDevServer(port: number, env: AppEnv): Promise<{ url: string; process: ManagedProcess }> {
   const child = startProcess("app", process.execPath, [VITE, "--host", "127.0.0.1", "--port", String(port), "--strictPort"], {

@@ -1,0 +1,98 @@
+import { Suspense, useState } from "react";
+import { Link, NavLink, Outlet, ScrollRestoration, useLocation } from "react-router";
+
+import { ConnectButton } from "../components/connect-button.tsx";
+import { NetworkBanner } from "../components/network-banner.tsx";
+import { ErrorState, LoadingRegion, Skeleton } from "../components/states.tsx";
+import { contracts } from "../lib/deployment.ts";
+import { chain } from "./chain.ts";
+import { applyTheme, initialTheme, type Theme } from "./theme.ts";
+
+const NAV = [
+  { to: "/", label: "Browse", end: true },
+  { to: "/sell", label: "Sell" },
+  { to: "/orders", label: "Orders" },
+];
+
+export function Layout() {
+  const { pathname } = useLocation();
+  // A listing page belongs to browsing (its edit page to selling).
+  const browsing = pathname === "/" || (pathname.startsWith("/listing/") && !pathname.endsWith("/edit"));
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:m-2 focus:rounded focus:bg-surface focus:p-2">
+        Skip to content
+      </a>
+      <header className="sticky top-0 z-30 border-b border-border bg-canvas/90 backdrop-blur">
+        <NetworkBanner />
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+          <Link to="/" className="flex items-center gap-2 text-xl font-bold tracking-tight">
+            <img src="/favicon.svg" alt="" className="size-7" />
+            Souk
+          </Link>
+          <nav aria-label="Main" className="order-3 flex w-full gap-1 sm:order-none sm:w-auto">
+            {NAV.map((item) => (
+              <NavLink
+                key={item.to}
+                to={item.to}
+                end={item.end}
+                className={({ isActive }) =>
+                  `rounded-[var(--radius-control)] px-3 py-1.5 text-sm font-medium ${
+                    (item.to === "/" ? browsing : isActive) ? "bg-brand-soft text-brand" : "hover:bg-surface-muted"
+                  }`
+                }
+                aria-current={item.to === "/" && browsing ? "page" : undefined}
+              >
+                {item.label}
+              </NavLink>
+            ))}
+          </nav>
+          <div className="ml-auto flex items-center gap-2">
+            <ThemeToggle />
+            <ConnectButton />
+          </div>
+        </div>
+      </header>
+      <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
+        {contracts === undefined ? (
+          <ErrorState
+            title="Souk is not deployed on this network"
+            message={`This build points at chain ${chain.id} (${chain.name}), where no Souk deployment is recorded. Check VITE_CHAIN_ID, or deploy with npm run deploy.`}
+          />
+        ) : (
+          <Suspense
+            fallback={
+              <LoadingRegion label="Loading page">
+                <Skeleton className="h-64 w-full" />
+              </LoadingRegion>
+            }
+          >
+            <Outlet />
+          </Suspense>
+        )}
+      </main>
+      <footer className="border-t border-border px-4 py-6 text-center text-xs text-muted">
+        Souk runs on {chain.name}. Payments are held by the escrow contract, not by anyone running this site.
+      </footer>
+      <ScrollRestoration />
+    </div>
+  );
+}
+
+function ThemeToggle() {
+  const [theme, setTheme] = useState<Theme>(() => (document.documentElement.dataset.theme as Theme | undefined) ?? initialTheme());
+  const next: Theme = theme === "dark" ? "light" : "dark";
+  return (
+    <button
+      type="button"
+      className="rounded-[var(--radius-control)] px-2 py-1.5 text-lg hover:bg-surface-muted"
+      aria-label={`Switch to ${next} theme`}
+      onClick={() => {
+        applyTheme(next, true);
+        setTheme(next);
+      }}
+    >
+      {theme === "dark" ? "☀" : "☾"}
+    </button>
+  );
+}

@@ -1,0 +1,179 @@
+/** The one-click actions of an order (each through useTransactor), with the amounts they move stated up front. */
+import { escrowAbi, orderLabel } from "@souk/sdk/contracts";
+import { computePayout, formatBps } from "@souk/sdk/format";
+
+import { Button } from "../../../components/button.tsx";
+import { TokenAmount } from "../../../components/token-amount.tsx";
+import { requireContracts } from "../../../lib/deployment.ts";
+import type { Order } from "../../../lib/orders.ts";
+import { PayoutBreakdown } from "../../../components/payout-breakdown.tsx";
+import { HALF_SHARE_BPS, splitText } from "../../../lib/share.ts";
+import { ActionError } from "../../../components/action-error.tsx";
+import { ConfirmButton } from "../../../components/confirm-button.tsx";
+import { ActionBlock } from "./action-parts.tsx";
+import { useRun } from "../../../hooks/use-run.ts";
+
+const escrowCall = (order: Order, functionName: string, description: string, args: readonly unknown[] = [order.id]) => ({
+  address: requireContracts().escrow,
+  abi: escrowAbi,
+  functionName,
+  args,
+  description: `${description} (order ${orderLabel(order.id)})`,
+});
+
+export function DeclineAction({ order }: { order: Order }) {
+  const { run, busy, error } = useRun();
+  return (
+    <ActionBlock
+      title="Decline the order"
+      description={
+        <>
+          Cannot fulfil it? Declining refunds the buyer <TokenAmount amount={order.amount} token={order.token} /> in full and puts the{" "}
+          {order.quantity === 1n ? "unit" : "units"} back in stock. It does not affect your rating.
+        </>
+      }
+    >
+      <ConfirmButton
+        label="Decline (full refund)"
+        variant="secondary"
+        busy={busy}
+        title="Decline this order?"
+        body={
+          <>
+            <p>
+              The buyer gets <TokenAmount amount={order.amount} token={order.token} className="font-semibold" /> back in full, and the order
+              ends. This cannot be undone.
+            </p>
+          </>
+        }
+        confirmLabel="Decline and refund"
+        confirmVariant="danger"
+        onConfirm={() => void run(escrowCall(order, "decline", "Decline"))}
+      />
+      <ActionError error={error} />
+    </ActionBlock>
+  );
+}
+
+export function CancelAction({ order }: { order: Order }) {
+  const { run, busy, error } = useRun();
+  return (
+    <ActionBlock
+      title="Cancel and get a full refund"
+      description={
+        <>
+          The seller did not ship before the deadline. Cancelling ends the order and credits you{" "}
+          <TokenAmount amount={order.amount} token={order.token} className="font-semibold text-text" />, which you can then withdraw.
+        </>
+      }
+    >
+      <Button busy={busy} className="self-start" onClick={() => void run(escrowCall(order, "cancel", "Cancel and refund"))}>
+        Cancel and get a full refund
+      </Button>
+      <ActionError error={error} />
+    </ActionBlock>
+  );
+}
+
+export function ConfirmAction({ order }: { order: Order }) {
+  const { run, busy, error } = useRun();
+  const payout = computePayout(order.amount, 0n, 0n, order.protocolFeeBps);
+  return (
+    <ActionBlock
+      title={order.state === "Funded" ? "Already received it?" : "Confirm receipt"}
+      description="Confirm once the order has arrived and is as described: this releases your payment to the seller."
+    >
+      <ConfirmButton
+        label="Confirm receipt (release payment)"
+        variant={order.state === "Funded" ? "secondary" : "primary"}
+        busy={busy}
+        title="Release the payment?"
+        body={
+          <>
+            <p>
+              The seller gets <TokenAmount amount={payout.seller} token={order.token} className="font-semibold" />
+              {payout.protocol > 0n && (
+                <>
+                  {" "}
+                  (the <TokenAmount amount={order.amount} token={order.token} /> you paid, minus the {formatBps(order.protocolFeeBps)} protocol
+                  fee of <TokenAmount amount={payout.protocol} token={order.token} />)
+                </>
+              )}
+              .
+            </p>
+            <p className="text-muted">Only confirm once you have the order and it is as described. This cannot be undone, and ends the chance to open a dispute.</p>
+          </>
+        }
+        confirmLabel="Release payment"
+        onConfirm={() => void run(escrowCall(order, "confirm", "Confirm receipt"))}
+      />
+      <ActionError error={error} />
+    </ActionBlock>
+  );
+}
+
+export function CompleteAction({ order }: { order: Order }) {
+  const { run, busy, error } = useRun();
+  const payout = computePayout(order.amount, 0n, 0n, order.protocolFeeBps);
+  return (
+    <ActionBlock
+      title="Complete for the seller"
+      description={
+        <>
+          The buyer neither confirmed nor disputed before the deadline, so anyone can now release the payment: the seller gets{" "}
+          <TokenAmount amount={payout.seller} token={order.token} className="font-semibold text-text" />.
+        </>
+      }
+    >
+      <Button busy={busy} className="self-start" onClick={() => void run(escrowCall(order, "complete", "Complete"))}>
+        Complete for the seller
+      </Button>
+      <ActionError error={error} />
+    </ActionBlock>
+  );
+}
+
+export function ResolveAction({ order, you }: { order: Order; you: "buyer" | "seller" | "arbiter" | undefined }) {
+  const { run, busy, error } = useRun();
+  return (
+    <ActionBlock
+      title="Split 50/50 (the arbiter did not rule)"
+      description="The ruling deadline passed without a ruling. Anyone can now end the dispute with an even split; the arbiter earns no fee."
+    >
+      <PayoutBreakdown amount={order.amount} token={order.token} buyerShareBps={HALF_SHARE_BPS} arbiterFeeBps={0n} protocolFeeBps={order.protocolFeeBps} you={you} />
+      <Button busy={busy} className="self-start" onClick={() => void run(escrowCall(order, "resolveAfterTimeout", "Split 50/50"))}>
+        Split 50/50
+      </Button>
+      <ActionError error={error} />
+    </ActionBlock>
+  );
+}
+
+export function AcceptProposalAction({ order, viewer }: { order: Order; viewer: "buyer" | "seller" }) {
+  const { run, busy, error } = useRun();
+  const share = order.proposedBuyerShareBps;
+  const split = splitText(share);
+  const proposer = viewer === "buyer" ? "seller" : "buyer";
+  return (
+    <ActionBlock
+      title={`The ${proposer} proposes: buyer ${split.buyer}, seller ${split.seller}`}
+      description={`Accepting ends the order now with this split. No arbiter fee is due. You can also make a counter-proposal below.`}
+    >
+      <PayoutBreakdown amount={order.amount} token={order.token} buyerShareBps={share} arbiterFeeBps={0n} protocolFeeBps={order.protocolFeeBps} you={viewer} />
+      <ConfirmButton
+        label={`Accept ${split.buyer} / ${split.seller}`}
+        busy={busy}
+        title="Accept this split?"
+        body={
+          <>
+            <PayoutBreakdown amount={order.amount} token={order.token} buyerShareBps={share} arbiterFeeBps={0n} protocolFeeBps={order.protocolFeeBps} you={viewer} />
+            <p className="text-muted">The order ends with these amounts credited to each side. This cannot be undone.</p>
+          </>
+        }
+        confirmLabel={`Accept ${split.buyer} / ${split.seller}`}
+        onConfirm={() => void run(escrowCall(order, "acceptSettlement", `Accept the ${split.buyer} / ${split.seller} split`, [order.id, share]))}
+      />
+      <ActionError error={error} />
+    </ActionBlock>
+  );
+}

@@ -1,0 +1,224 @@
+/**
+ * What the connected account may do with an order right now, and what happens next: decided by the order's state,
+ * the account's role in it and the chain's clock, exactly as docs/PROTOCOL.md and the escrow enforce it. A deadline
+ * is the first second of its timed exit: "before" is now < deadline, "from" is now >= deadline.
+ */
+import type { Address } from "viem";
+
+import type { Order } from "../../lib/orders.ts";
+
+export type Viewer = "buyer" | "seller" | "arbiter" | "other" | "disconnected";
+
+export type Action =
+  | "fulfill"
+  | "decline"
+  | "cancel"
+  | "confirm"
+  | "complete"
+  | "dispute"
+  | "evidence"
+  | "propose"
+  | "accept"
+  | "resolve"
+  | "rate";
+
+export interface RatingFlags {
+  buyerRated: boolean;
+  sellerRated: boolean;
+}
+
+type OrderFacts = Pick<Order, "state" | "deadline" | "buyer" | "seller" | "arbiter" | "proposer">;
+
+export function viewerOf(order: Pick<Order, "buyer" | "seller" | "arbiter">, account: Address | undefined): Viewer {
+  if (account === undefined) return "disconnected";
+  const me = account.toLowerCase();
+  if (me === order.buyer.toLowerCase()) return "buyer";
+  if (me === order.seller.toLowerCase()) return "seller";
+  if (me === order.arbiter.toLowerCase()) return "arbiter";
+  return "other";
+}
+
+/** The party that made the standing settlement proposal, if any. */
+export function proposerOf(order: Pick<Order, "proposer" | "buyer" | "seller">): "buyer" | "seller" | undefined {
+  if (order.proposer === undefined) return undefined;
+  const proposer = order.proposer.toLowerCase();
+  if (proposer === order.buyer.toLowerCase()) return "buyer";
+  if (proposer === order.seller.toLowerCase()) return "seller";
+  return undefined;
+}
+
+export const ENDED_RATEABLE = ["Completed", "Settled", "Ruled"] as const;
+
+/** Whether `viewer` may still rate this order (ratings open when it ends; after a cancellation only the buyer). */
+export function canRate(order: Pick<Order, "state">, viewer: Viewer, rating: RatingFlags | undefined): boolean {
+  if (rating === undefined) return false;
+  const ended = (ENDED_RATEABLE as readonly string[]).includes(order.state);
+  if (viewer === "buyer") return (ended || order.state === "Cancelled") && !rating.buyerRated;
+  if (viewer === "seller") return ended && !rating.sellerRated;
+  return false;
+}
+
+/** Every action the escrow or the reputation contract would accept from `viewer` at chain time `now`. */
+export function availableActions(order: OrderFacts, viewer: Viewer, now: number, rating?: RatingFlags): Action[] {
+  if (viewer === "disconnected") return [];
+  const before = now < Number(order.deadline);
+  const party = viewer === "buyer" || viewer === "seller";
+  const proposer = proposerOf(order);
+  const otherProposed = party && proposer !== undefined && proposer !== viewer;
+  const actions: Action[] = [];
+  switch (order.state) {
+    case "Funded":
+      if (viewer === "seller") {
+        if (before) actions.push("fulfill");
+        actions.push("decline"); // the seller may refund at any time
+      }
+      if (viewer === "buyer") {
+        if (!before) actions.push("cancel");
+        actions.push("confirm"); // paying the seller is always the buyer's choice
+      }
+      break;
+    case "Fulfilled":
+      if (viewer === "buyer") {
+        actions.push("confirm");
+        if (before) actions.push("dispute");
+      } else if (!before) {
+        // Anyone may complete from the deadline on; for the buyer, "confirm" does the same and reads better.
+        actions.push("complete");
+      }
+      if (party && before) {
+        if (otherProposed) actions.push("accept");
+        actions.push("propose");
+      }
+      break;
+    case "Disputed":
+      if (party || viewer === "arbiter") actions.push("evidence");
+      if (party && before) {
+        if (otherProposed) actions.push("accept");
+        actions.push("propose");
+      }
+      if (!before) actions.push("resolve");
+      break;
+    default:
+      if (canRate(order, viewer, rating)) actions.push("rate");
+  }
+  return actions;
+}
+
+export interface NextStep {
+  /** "action": the viewer is expected to do something now; "waiting": someone else or time moves next. */
+  kind: "action" | "waiting" | "done";
+  /** Short, for the "needs your action" marker. */
+  title: string;
+  /** One or two sentences for the order page. */
+  detail: string;
+}
+
+const other = (viewer: "buyer" | "seller") => (viewer === "buyer" ? "seller" : "buyer");
+
+/** What the viewer should do now, or what the other party or time will do next. */
+export function nextStep(order: OrderFacts, viewer: Viewer, now: number, rating?: RatingFlags): NextStep {
+  const before = now < Number(order.deadline);
+  const party = viewer === "buyer" || viewer === "seller" ? viewer : undefined;
+  const proposer = proposerOf(order);
+  switch (order.state) {
+    case "Funded":
+      if (viewer === "seller") {
+        return before
+          ? { kind: "action", title: "Ship or decline", detail: "Send the item (or deliver the service), then mark the order as shipped. If you cannot, decline it to refund the buyer." }
+          : { kind: "waiting", title: "Shipping deadline passed", detail: "You missed the shipping deadline: the buyer can now cancel for a full refund. You can still decline to refund them yourself." };
+      }
+      if (viewer === "buyer") {
+        return before
+          ? { kind: "waiting", title: "Waiting for the seller", detail: "Your payment is safe in escrow. The seller ships or delivers before the deadline; if they do not, you can cancel for a full refund." }
+          : { kind: "action", title: "Cancel for a full refund", detail: "The seller did not ship in time. You can cancel now and get your payment back in full, or keep waiting." };
+      }
+      return { kind: "waiting", title: "Waiting for the seller", detail: "The payment is held in escrow until the seller ships or delivers." };
+    case "Fulfilled":
+      if (!before) {
+        return viewer === "seller"
+          ? { kind: "action", title: "Complete to get paid", detail: "The buyer neither confirmed nor disputed in time. Complete the order to release your payment." }
+          : { kind: "waiting", title: "Ready to complete", detail: "The confirmation period is over: anyone can now complete the order, which pays the seller." };
+      }
+      if (party !== undefined && proposer !== undefined && proposer !== party) {
+        return { kind: "action", title: "Answer the split proposal", detail: `The ${proposer} proposed a split of the payment. Accept it, or make a counter-proposal.` };
+      }
+      if (viewer === "buyer") {
+        return { kind: "action", title: "Confirm receipt or dispute", detail: "When the order has arrived and is as described, confirm receipt to pay the seller. If something is wrong, open a dispute before the deadline." };
+      }
+      return { kind: "waiting", title: "Waiting for the buyer", detail: "The buyer confirms receipt or opens a dispute. If they do neither before the deadline, the order can be completed for the seller." };
+    case "Disputed":
+      if (!before) {
+        return {
+          kind: party !== undefined ? "action" : "waiting",
+          title: "Split 50/50",
+          detail: "The arbiter did not rule in time. Anyone can now end the dispute with a 50/50 split; no arbiter fee is due.",
+        };
+      }
+      if (viewer === "arbiter") {
+        return { kind: "action", title: "Rule on the dispute", detail: "Read both sides' evidence and decide how the payment is split before the ruling deadline." };
+      }
+      if (party !== undefined && proposer !== undefined && proposer !== party) {
+        return { kind: "action", title: "Answer the split proposal", detail: `The ${proposer} proposed a split of the payment. Accept it to end the dispute now, or make a counter-proposal.` };
+      }
+      if (party !== undefined) {
+        return {
+          kind: "waiting",
+          title: "Waiting for the arbiter",
+          detail:
+            proposer === party
+              ? `The arbiter reviews the evidence and rules before the deadline, unless the ${other(party)} accepts your proposal first.`
+              : "The arbiter reviews the evidence and rules before the deadline. Meanwhile you can add evidence or propose a split.",
+        };
+      }
+      return { kind: "waiting", title: "Waiting for the arbiter", detail: "The arbiter reviews both sides' evidence and rules before the deadline." };
+    default:
+      if (canRate(order, viewer, rating)) {
+        const ratee = viewer === "buyer" ? "seller" : "buyer";
+        return { kind: "action", title: `Rate the ${ratee}`, detail: `This order has ended. Rate the ${ratee} to help others trade with confidence.` };
+      }
+      return { kind: "done", ...ENDED[order.state] };
+  }
+}
+
+const ENDED: Record<"Completed" | "Declined" | "Cancelled" | "Settled" | "Ruled" | "None", { title: string; detail: string }> = {
+  Completed: { title: "Order completed", detail: "The payment was released to the seller. Nothing more can happen to this order." },
+  Declined: { title: "Declined and refunded", detail: "The seller declined the order and the buyer's payment was refunded in full." },
+  Cancelled: { title: "Cancelled and refunded", detail: "The seller did not ship in time, so the buyer cancelled and got a full refund." },
+  Settled: { title: "Settled", detail: "The payment was split between the buyer and the seller as shown below." },
+  Ruled: { title: "Ruled by the arbiter", detail: "The arbiter decided how the payment is split, as shown below. The order is closed." },
+  None: { title: "Unknown order", detail: "This order does not exist." },
+};
+
+export interface DeadlineInfo {
+  label: string;
+  /** What happens once it passes (shown while it has not). */
+  after: string;
+  /** What is possible now that it passed. */
+  passed: string;
+}
+
+/** The current state's deadline in words, for the viewer. Ended orders have none. */
+export function deadlineInfo(order: Pick<Order, "state">, viewer: Viewer): DeadlineInfo | undefined {
+  switch (order.state) {
+    case "Funded":
+      return {
+        label: viewer === "seller" ? "Ship by" : "Seller ships by",
+        after: viewer === "buyer" ? "After this, you can cancel and get a full refund." : "After this, the buyer can cancel and get a full refund.",
+        passed: viewer === "buyer" ? "The seller missed it: you can cancel and get a full refund." : "It passed: the buyer can cancel and get a full refund.",
+      };
+    case "Fulfilled":
+      return {
+        label: viewer === "buyer" ? "Confirm or dispute by" : "Buyer confirms by",
+        after: "After this, anyone can complete the order for the seller.",
+        passed: "It passed: anyone can complete the order for the seller.",
+      };
+    case "Disputed":
+      return {
+        label: viewer === "arbiter" ? "Rule by" : "Arbiter rules by",
+        after: "After this, anyone can split it 50/50.",
+        passed: "It passed: anyone can split it 50/50.",
+      };
+    default:
+      return undefined;
+  }
+}

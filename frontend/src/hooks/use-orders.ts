@@ -1,0 +1,43 @@
+import { useQuery } from "@tanstack/react-query";
+import type { Address } from "viem";
+import { usePublicClient } from "wagmi";
+
+import { requireContracts } from "../lib/deployment.ts";
+import { readOrderIds, readOrders, readTimeline, type OrderRole } from "../lib/orders.ts";
+
+/** One order's current state. */
+export function useOrder(orderId: bigint | undefined) {
+  const client = usePublicClient();
+  return useQuery({
+    queryKey: ["order", orderId?.toString()],
+    enabled: client !== undefined && orderId !== undefined,
+    queryFn: async () => (await readOrders(client!, requireContracts(), [orderId!]))[0]!,
+    refetchInterval: 4_000,
+  });
+}
+
+/** One order's events, oldest first. */
+export function useOrderTimeline(orderId: bigint | undefined) {
+  const client = usePublicClient();
+  return useQuery({
+    queryKey: ["order-timeline", orderId?.toString()],
+    enabled: client !== undefined && orderId !== undefined,
+    queryFn: () => readTimeline(client!, requireContracts(), orderId!),
+    refetchInterval: 6_000,
+  });
+}
+
+/** The orders where `account` has `role`, newest first, with their current state. */
+export function useOrders(role: OrderRole, account: Address | undefined) {
+  const client = usePublicClient();
+  return useQuery({
+    queryKey: ["orders", role, account],
+    enabled: client !== undefined && account !== undefined,
+    queryFn: async () => {
+      const contracts = requireContracts();
+      const ids = await readOrderIds(client!, contracts, role, account!);
+      return readOrders(client!, contracts, ids);
+    },
+    refetchInterval: 5_000,
+  });
+}
