@@ -1,0 +1,24 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+
+export interface Stack {
+  appUrl: string;
+  rpcUrl: string;
+  ipfsApiUrl: string;
+  gatewayUrl: string;
+  chainId: number;
+  escrow: `0x${string}`;
+  registry: `0x${string}`;
+  reputation: `0x${string}`;
+  tokens: Array<{ address: `0x${string}`; symbol: string; decimals: number; permit: boolean }>;
+  pid: number;
+  /** This run's folder (IPFS store, deployment files, build), removed at teardown. */
+  dataDir: string;
+}
+
+export const STACK_FILE = path.resolve(import.meta.dirname, "..", "artifacts", "stack.json");
+
+/** The stack global-setup started, as the tests see it. */
+export function readStack(): Stack {
+  return JSON.parse(readFileSync(STACK_FILE, "utf8")) as Stack;
+}
