@@ -1,18 +1,6 @@
 import type { Address } from "viem";
 
 import type { DeploymentRecord, KnownToken } from "./deployment-types.ts";
-import {
-  demoGoldAbi,
-  demoTokenAbi,
-  escrowAbi,
-  escrowEventsAbi,
-  listingRegistryAbi,
-  listingRegistryEventsAbi,
-  reputationAbi,
-  reputationEventsAbi,
-  soukErrorsAbi,
-  timelockAbi,
-} from "./generated/abis.ts";
 import { deployments } from "./generated/deployments.ts";
 
 export {
@@ -26,7 +14,7 @@ export {
   reputationEventsAbi,
   soukErrorsAbi,
   timelockAbi,
-};
+} from "./generated/abis.ts";
 export { deployments };
 export type { DeploymentRecord, KnownToken };
 
