@@ -1,14 +1,18 @@
 import { defineConfig } from "@playwright/test";
 
+/** One id per run (the workers inherit it), so that runs side by side never share a stack or artifacts. */
+const run = (process.env.SOUK_E2E_RUN ??= String(process.pid));
+
 /**
  * Browser tests of the real dApp (production build served by `vite preview`) against the real local stack (chain,
  * IPFS node, contracts, seeded market), started by e2e/support/global-setup.ts on free loopback ports and stopped
- * after. Debian's Chromium, headless. Failure artifacts (screenshot, console log, trace) go to e2e/artifacts/.
+ * after. Debian's Chromium, headless. Failure artifacts (screenshot, console log, trace) go to
+ * e2e/artifacts/run-<id>/.
  */
 export default defineConfig({
   testDir: "e2e",
   testMatch: "**/*.spec.ts",
-  outputDir: "e2e/artifacts/results",
+  outputDir: `e2e/artifacts/run-${run}/results`,
   globalSetup: "./e2e/support/global-setup.ts",
   globalTeardown: "./e2e/support/global-teardown.ts",
   fullyParallel: false,
@@ -16,7 +20,7 @@ export default defineConfig({
   retries: 0,
   timeout: 120_000,
   expect: { timeout: 15_000 },
-  reporter: [["list"], ["html", { outputFolder: "e2e/artifacts/report", open: "never" }]],
+  reporter: [["list"], ["html", { outputFolder: `e2e/artifacts/run-${run}/report`, open: "never" }]],
   use: {
     browserName: "chromium",
     viewport: { width: 1280, height: 800 },

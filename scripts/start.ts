@@ -69,8 +69,21 @@ async function shutdown(code: number): Promise<never> {
   }
   process.exit(code);
 }
-process.on("SIGINT", () => void shutdown(0).then(() => undefined));
-process.on("SIGTERM", () => void shutdown(0).then(() => undefined));
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+process.on("SIGHUP", () => void shutdown(0));
+// Whatever goes wrong, never leave the children running.
+process.on("uncaughtException", (error) => {
+  console.error("\nUnexpected error:", error);
+  void shutdown(1);
+});
+process.on("unhandledRejection", (error) => {
+  console.error("\nUnexpected error:", error);
+  void shutdown(1);
+});
+// A closed terminal or pipe must not crash the orchestrator (and orphan its children) on the next write.
+process.stdout.on("error", () => undefined);
+process.stderr.on("error", () => undefined);
 
 const started = performance.now();
 const tty = process.stdout.isTTY === true;

@@ -32,6 +32,8 @@ export default async function globalSetup(): Promise<void> {
     ],
     {
       cwd: ROOT,
+      // Its own process group: teardown signals the whole group, children included, whatever state it is in.
+      detached: true,
       stdio: ["ignore", "pipe", "pipe"],
       env: { ...process.env, SOUK_IGNITION_DIR: path.join(runDir, "ignition") },
     },

@@ -6,8 +6,10 @@ import { readStack } from "./stack.ts";
 export default async function globalTeardown(): Promise<void> {
   const { pid, dataDir } = readStack();
   try {
-    process.kill(pid, "SIGINT");
+    // The orchestrator leads its own process group (see global-setup): this reaches it and every child.
+    process.kill(-pid, "SIGINT");
   } catch {
+    await rm(dataDir, { recursive: true, force: true });
     return; // already gone
   }
   const deadline = Date.now() + 20_000;

@@ -16,7 +16,14 @@ export interface Stack {
   dataDir: string;
 }
 
-export const STACK_FILE = path.resolve(import.meta.dirname, "..", "artifacts", "stack.json");
+/** This run's stack (see playwright.config.ts: one id per run). */
+export const STACK_FILE = path.resolve(
+  import.meta.dirname,
+  "..",
+  "artifacts",
+  `run-${process.env.SOUK_E2E_RUN ?? "default"}`,
+  "stack.json",
+);
 
 /** The stack global-setup started, as the tests see it. */
 export function readStack(): Stack {

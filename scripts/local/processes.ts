@@ -11,8 +11,8 @@ export interface ManagedProcess {
 }
 
 /**
- * Starts a long-running program directly (never through an npm wrapper, which would orphan it when killed) in its
- * own process group, so that stopping it also stops anything it spawned.
+ * Starts a long-running program directly (never through an npm wrapper, which would orphan it when killed). It stays
+ * in our process group: Ctrl-C in a terminal, or a signal to the group, reaches it even if this process is gone.
  */
 export function startProcess(
   name: string,
@@ -23,7 +23,6 @@ export function startProcess(
   const child = spawn(command, args, {
     cwd: options.cwd,
     env: options.env ?? process.env,
-    detached: true,
     stdio: ["ignore", "pipe", "pipe"],
   });
   const lines: string[] = [];
@@ -45,21 +44,12 @@ export function startProcess(
     output: () => lines.join("\n"),
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
-      signalGroup(child, "SIGTERM");
-      const timer = setTimeout(() => signalGroup(child, "SIGKILL"), 5_000);
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
       await exited;
       clearTimeout(timer);
     },
   };
-}
-
-function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
-  if (child.pid === undefined) return;
-  try {
-    process.kill(-child.pid, signal);
-  } catch {
-    // already gone
-  }
 }
 
 /** Polls `check` until it resolves true, the process dies, or the timeout passes. */
