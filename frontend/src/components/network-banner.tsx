@@ -1,5 +1,6 @@
 import { decodeError } from "@souk/sdk/errors";
-import { useAccount, useBlockNumber, useSwitchChain } from "wagmi";
+import { useQuery } from "@tanstack/react-query";
+import { useAccount, useSwitchChain } from "wagmi";
 
 import { chain } from "../app/chain.ts";
 import { env } from "../app/env.ts";
@@ -9,8 +10,14 @@ import { Button } from "./button.tsx";
 export function NetworkBanner() {
   const { isConnected, chainId } = useAccount();
   const { switchChain, isPending, error } = useSwitchChain();
-  const health = useBlockNumber({ watch: true, query: { retry: 1, refetchInterval: 3_000 } });
-  const rpcDown = health.isError && health.data === undefined ? true : health.isError && health.failureCount > 0;
+  const health = useQuery({
+    queryKey: ["rpc-health", env.rpcUrl],
+    queryFn: ({ signal }) => pingRpc(env.rpcUrl, signal),
+    retry: 1,
+    retryDelay: 1_000,
+    refetchInterval: 3_000,
+  });
+  const rpcDown = health.isError;
 
   return (
     <>
@@ -31,4 +38,21 @@ export function NetworkBanner() {
       )}
     </>
   );
+}
+
+/**
+ * One eth_blockNumber with its own short timeout: the app's transport waits 10 s per attempt and retries, which is
+ * right for reads but would report a hanging node only after a minute. A node slower than 4 s counts as down.
+ */
+async function pingRpc(url: string, signal: AbortSignal): Promise<string> {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_blockNumber", params: [] }),
+    signal: AbortSignal.any([signal, AbortSignal.timeout(4_000)]),
+  });
+  if (!response.ok) throw new Error(`The node answered HTTP ${response.status}`);
+  const body = (await response.json()) as { result?: string; error?: { message: string } };
+  if (body.result === undefined) throw new Error(body.error?.message ?? "The node gave no block number");
+  return body.result;
 }

@@ -2,7 +2,7 @@ import { MAX_IMAGE_BYTES } from "@souk/sdk/schemas";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 
-import { fetchVerified, IpfsError } from "../lib/ipfs.ts";
+import { fetchVerified, IpfsError, retryIpfs } from "../lib/ipfs.ts";
 import { sniffImageType } from "../lib/image-type.ts";
 
 /**
@@ -14,7 +14,7 @@ export function VerifiedImage({ cid, alt, className = "" }: { cid: string; alt: 
     queryKey: ["image", cid],
     staleTime: Infinity,
     gcTime: 10 * 60_000,
-    retry: (count, error) => count < 2 && !(error instanceof IpfsError && error.kind === "unverified"),
+    retry: retryIpfs,
     queryFn: async ({ signal }) => {
       const bytes = await fetchVerified(cid, { maxBytes: MAX_IMAGE_BYTES, signal });
       const type = sniffImageType(bytes);

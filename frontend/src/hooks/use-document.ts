@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import type { Hex } from "viem";
 import type { z } from "zod";
 
-import { fetchVerified, IpfsError } from "../lib/ipfs.ts";
+import { fetchVerified, IpfsError, retryIpfs } from "../lib/ipfs.ts";
 
 export type DocumentState<T> =
   | { status: "loading" }
@@ -25,7 +25,7 @@ export function useDocument<S extends z.ZodType>(schema: S, digest: Hex | undefi
     enabled: cid !== undefined,
     staleTime: Infinity,
     gcTime: 30 * 60_000,
-    retry: (count, error) => count < 2 && !(error instanceof IpfsError && error.kind === "unverified"),
+    retry: retryIpfs,
     queryFn: async ({ signal }): Promise<DocumentResult<z.infer<S>>> =>
       parseDocument(schema, await fetchVerified(cid!, { maxBytes: 64 * 1024, signal })),
   });

@@ -21,6 +21,14 @@ export class IpfsError extends Error {
 }
 
 const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
+
+/**
+ * TanStack Query retry rule for IPFS reads: a gateway that did not answer may answer next time, but content that
+ * failed verification or is too large will not change (a CID names fixed bytes), so those are not retried.
+ */
+export function retryIpfs(failureCount: number, error: Error): boolean {
+  return failureCount < 2 && !(error instanceof IpfsError && (error.kind === "unverified" || error.kind === "too-large"));
+}
 const TIMEOUT_MS = 15_000;
 
 /** Fetches the bytes `cid` names, verified, from the first gateway that has them. */

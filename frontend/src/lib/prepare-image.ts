@@ -27,7 +27,9 @@ export interface PreparedImage {
 /** Checks a file before any decoding: size, and that its bytes are one of the accepted raster formats. */
 export async function checkImageFile(file: File): Promise<ImageType> {
   if (file.size > MAX_INPUT_BYTES) {
-    throw new ImageRejected(`${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; pictures can be at most 15 MB.`);
+    // Rounded up, so that a file just over the limit never reads as "15.0 MB".
+    const megabytes = Math.ceil((file.size / 1024 / 1024) * 10) / 10;
+    throw new ImageRejected(`${file.name} is ${megabytes.toFixed(1)} MB; pictures can be at most 15 MB.`);
   }
   const head = new Uint8Array(await file.slice(0, 32).arrayBuffer());
   const type = sniffImageType(head);

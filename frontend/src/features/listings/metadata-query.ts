@@ -7,7 +7,7 @@ import { listingMetadataSchema, MAX_DOCUMENT_BYTES, parseDocument } from "@souk/
 import { queryOptions, type QueryClient } from "@tanstack/react-query";
 import type { Hex } from "viem";
 
-import { fetchVerified, IpfsError } from "../../lib/ipfs.ts";
+import { fetchVerified, IpfsError, retryIpfs } from "../../lib/ipfs.ts";
 import { entryFromDocument, entryFromFailure, type MetaEntry } from "./metadata-entry.ts";
 
 export function listingDocumentQuery(cid: string) {
@@ -15,7 +15,7 @@ export function listingDocumentQuery(cid: string) {
     queryKey: ["document", "listing", cid] as const,
     staleTime: Infinity,
     gcTime: 30 * 60_000,
-    retry: (count: number, error: Error) => count < 2 && !(error instanceof IpfsError && error.kind === "unverified"),
+    retry: retryIpfs,
     queryFn: async ({ signal }) =>
       parseDocument(listingMetadataSchema, await fetchVerified(cid, { maxBytes: MAX_DOCUMENT_BYTES, signal })),
   });
