@@ -181,11 +181,11 @@ export function nextStep(order: OrderFacts, viewer: Viewer, now: number, rating?
 }
 
 const ENDED: Record<"Completed" | "Declined" | "Cancelled" | "Settled" | "Ruled" | "None", { title: string; detail: string }> = {
-  Completed: { title: "Order completed", detail: "The payment was released to the seller. Nothing more can happen to this order." },
+  Completed: { title: "Order completed", detail: "The payment was released to the seller." },
   Declined: { title: "Declined and refunded", detail: "The seller declined the order and the buyer's payment was refunded in full." },
   Cancelled: { title: "Cancelled and refunded", detail: "The seller did not ship in time, so the buyer cancelled and got a full refund." },
   Settled: { title: "Settled", detail: "The payment was split between the buyer and the seller as shown below." },
-  Ruled: { title: "Ruled by the arbiter", detail: "The arbiter decided how the payment is split, as shown below. The order is closed." },
+  Ruled: { title: "Ruled by the arbiter", detail: "The arbiter decided how the payment is split, as shown below." },
   None: { title: "Unknown order", detail: "This order does not exist." },
 };
 
