@@ -81,6 +81,11 @@ process.on("unhandledRejection", (error) => {
   console.error("\nUnexpected error:", error);
   void shutdown(1);
 });
+// If whatever started us dies without telling us (killed outright), we are re-parented: stop rather than linger.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) void shutdown(0);
+}, 1_000).unref();
 // A closed terminal or pipe must not crash the orchestrator (and orphan its children) on the next write.
 process.stdout.on("error", () => undefined);
 process.stderr.on("error", () => undefined);
