@@ -181,7 +181,7 @@ export function nextStep(order: OrderFacts, viewer: Viewer, now: number, rating?
 }
 
 const ENDED: Record<"Completed" | "Declined" | "Cancelled" | "Settled" | "Ruled" | "None", { title: string; detail: string }> = {
-  Completed: { title: "Order completed", detail: "The payment was released to the seller." },
+  Completed: { title: "Order completed", detail: "The seller has been paid: the escrow credited the payment, less the protocol fee." },
   Declined: { title: "Declined and refunded", detail: "The seller declined the order and the buyer's payment was refunded in full." },
   Cancelled: { title: "Cancelled and refunded", detail: "The seller did not ship in time, so the buyer cancelled and got a full refund." },
   Settled: { title: "Settled", detail: "The payment was split between the buyer and the seller as shown below." },
