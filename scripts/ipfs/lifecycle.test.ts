@@ -47,7 +47,7 @@ describe("start and stop", () => {
   it("validates its options before touching the data folder", async () => {
     const dataDir = path.join(root, "options");
     await expect(
-      startIpfsNode({ dataDir, host: "0.0.0.0" as "127.0.0.1", apiPort: 0, gatewayPort: 0 }),
+      startIpfsNode({ dataDir, host: "192.0.2.1" as "127.0.0.1", apiPort: 0, gatewayPort: 0 }),
     ).rejects.toThrow("loopback");
     await expect(startIpfsNode({ dataDir, allowedOrigins: ["localhost:5173"] })).rejects.toThrow("invalid origin");
     await expect(startIpfsNode({ dataDir, apiPort: 70_000 })).rejects.toThrow("invalid apiPort");
