@@ -1,4 +1,5 @@
 import { decodeError } from "@souk/sdk/errors";
+import { viewerOf } from "@souk/sdk/order-rules";
 import { Link, useParams } from "react-router";
 import { useConnection } from "wagmi";
 
@@ -10,7 +11,6 @@ import { NextStepPanel } from "./next-step-panel.tsx";
 import { parseOrderId } from "./order-id.ts";
 import { OrderDetails } from "./order-details.tsx";
 import { OrderHeader } from "./order-header.tsx";
-import { viewerOf } from "./order-rules.ts";
 import { OrderTimeline } from "./order-timeline.tsx";
 import { useGivenRating, useRatingStatus } from "./use-ratings.ts";
 
