@@ -4,7 +4,7 @@
  * client when one is given, which also accepts contract wallets (ERC-1271) and counterfactual ones (ERC-6492);
  * without one, only externally owned accounts verify.
  */
-import { getAddress, isAddress, isHex, verifyTypedData, type Address, type Hex } from "viem";
+import { encodeFunctionData, getAddress, hashTypedData, isAddress, isHex, verifyTypedData, type Address, type Hex } from "viem";
 import { z } from "zod";
 
 export const BINDING_STATEMENT = "My Souk messages are encrypted to this Nostr key, and my profile is signed with it.";
@@ -45,6 +45,40 @@ export function bindingTypedData(binding: Pick<Binding, "account" | "chainId" | 
 /** What a caller's public client offers (viem's `PublicClient.verifyTypedData`: EOA, ERC-1271 and ERC-6492). */
 export interface TypedDataVerifier {
   verifyTypedData(args: ReturnType<typeof bindingTypedData> & { address: Address; signature: Hex }): Promise<boolean>;
+}
+
+const ERC1271_MAGIC_VALUE = "0x1626ba7e";
+const erc1271Abi = [
+  {
+    type: "function",
+    name: "isValidSignature",
+    stateMutability: "view",
+    inputs: [
+      { name: "hash", type: "bytes32" },
+      { name: "signature", type: "bytes" },
+    ],
+    outputs: [{ name: "magicValue", type: "bytes4" }],
+  },
+] as const;
+
+/** The JSON-RPC call a verifier needs (a viem client's `request`, or an EIP-1193 provider's). */
+export type RpcRequest = (args: { method: "eth_getCode" | "eth_call"; params: unknown[] }) => Promise<unknown>;
+
+/**
+ * A verifier over plain JSON-RPC: an externally owned account's signature is recovered locally; for an account with
+ * code, the contract is asked (ERC-1271 `isValidSignature`). Light enough for a browser's first page.
+ */
+export function rpcVerifier(request: RpcRequest): TypedDataVerifier {
+  return {
+    async verifyTypedData(args) {
+      if (await verifyTypedData(args).catch(() => false)) return true;
+      const code = (await request({ method: "eth_getCode", params: [args.address, "latest"] })) as Hex;
+      if (code === "0x" || code === undefined) return false;
+      const data = encodeFunctionData({ abi: erc1271Abi, functionName: "isValidSignature", args: [hashTypedData(args), args.signature] });
+      const result = (await request({ method: "eth_call", params: [{ to: args.address, data }, "latest"] }).catch(() => "0x")) as Hex;
+      return result.slice(0, 10).toLowerCase() === ERC1271_MAGIC_VALUE;
+    },
+  };
 }
 
 export type BindingCheck = { ok: true; account: Address; binding: Binding } | { ok: false; reason: string };

@@ -24,7 +24,6 @@ export const profileSchema = z.object({
   displayName: z
     .string()
     .trim()
-    .min(1, { error: "Display name is required" })
     .max(50, { error: "Display name must be at most 50 characters" })
     .refine((s) => !LINE_BREAK_OR_CONTROL.test(s), { error: "Display name must be a single line of plain text" }),
   shopName: z
@@ -60,6 +59,7 @@ export function buildProfileEvent(profile: Profile, binding: Binding, now = Date
   if (!parsed.success) throw new Error(parsed.error.issues[0]!.message);
   const p = parsed.data;
   const content = {
+    // An account that has not chosen a name yet publishes an empty one: clients then show its address alone.
     name: p.displayName,
     display_name: p.displayName,
     ...(p.about === undefined || p.about === "" ? {} : { about: p.about }),
@@ -87,6 +87,7 @@ export interface ProfileView {
   verified: boolean;
   /** Why the binding does not verify. */
   problem?: string;
+  binding: Binding;
   /** The binding's date: the newest verified binding of an account wins. */
   issuedAt: number;
   updatedAt: number;
@@ -126,6 +127,7 @@ export async function readProfile(
     profile: profile.data,
     verified: check.ok,
     ...(check.ok ? {} : { problem: check.reason }),
+    binding: binding.data,
     issuedAt: binding.data.issuedAt,
     updatedAt: event.created_at,
   };
