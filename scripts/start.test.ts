@@ -20,13 +20,16 @@ import {
   reviewSchema,
   verifyBlock,
 } from "@souk/sdk";
+import { accountTag, readProfile } from "@souk/sdk/messaging";
 import { createPublicClient, http } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { readDeployments } from "./export-sdk.ts";
 import { hasFrontend } from "./local/app.ts";
+import { devAccount, ROLES } from "./local/accounts.ts";
 import { ensurePortFree, freePort } from "./local/ports.ts";
 import { connect, keys, signed } from "./relay/testing.ts";
+import { DEMO_ARBITER } from "./seed/catalogue.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 
@@ -93,7 +96,7 @@ describe("npm start", () => {
 
   it("prints progress with check marks, the URLs, the addresses and importable test accounts", () => {
     const out = run.output();
-    const steps = ["Local chain", "IPFS node", "Nostr relay", "Contracts and demo tokens deployed", "Demo market seeded"];
+    const steps = ["Local chain", "IPFS node", "Nostr relay", "Contracts and demo tokens deployed", "Demo market seeded", "Demo profiles published"];
     if (hasFrontend()) steps.push("dApp dev server");
     for (const step of steps) {
       expect(out).toMatch(new RegExp(`✔ ${step}.*\\(\\d+\\.\\d s\\)`));
@@ -165,6 +168,10 @@ describe("npm start", () => {
       expect(await client.publish(note)).toEqual([true, ""]);
       expect((await client.query("q", { ids: [note.id] })).map((e) => e.content)).toEqual(["hello relay"]);
       expect(existsSync(path.join(tmp, "relay", "events.sqlite"))).toBe(true);
+      // The demo accounts' profiles, each with a binding that verifies.
+      const profiles = await client.query("profiles", { kinds: [0], "#i": [accountTag(31337, devAccount(ROLES.arbiter).address)] });
+      const view = await readProfile(profiles[0]!, { chainId: 31337 });
+      expect(view).toMatchObject({ verified: true, profile: { displayName: DEMO_ARBITER.name } });
     } finally {
       client.close();
     }

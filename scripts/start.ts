@@ -192,6 +192,11 @@ async function main(): Promise<void> {
     );
   }
 
+  if (!flags["no-seed"]) {
+    const { seedProfiles } = await import("./seed/profiles.ts");
+    await step("Demo profiles published on the relay", () => seedProfiles({ relayUrl: relay.url, chainId: CHAIN_ID }), (n) => `${n} accounts`);
+  }
+
   let appUrl: string | undefined;
   if (withApp) {
     const appEnv: AppEnv = {

@@ -21,7 +21,7 @@ import {
   type ProfileView,
 } from "@souk/sdk/messaging";
 import { generateSecretKey, getPublicKey } from "nostr-tools/pure";
-import { serializeTypedData, type Address, type Hex, type TypedDataDefinition } from "viem";
+import { getTypesForEIP712Domain, serializeTypedData, type Address, type Hex, type TypedDataDefinition } from "viem";
 import { getAccount } from "wagmi/actions";
 
 import { env } from "../../app/env.ts";
@@ -105,7 +105,9 @@ async function signTyped(account: Address, typedData: TypedDataDefinition): Prom
   const connector = getAccount(config).connector;
   if (connector === undefined) throw new Error("Connect a wallet first.");
   const provider = (await connector.getProvider()) as { request(args: { method: string; params: unknown[] }): Promise<unknown> };
-  return (await provider.request({ method: "eth_signTypedData_v4", params: [account, serializeTypedData(typedData)] })) as Hex;
+  // Wallets read the domain's fields from an explicit EIP712Domain type (viem's serializer needs it too).
+  const full = { ...typedData, types: { EIP712Domain: getTypesForEIP712Domain({ domain: typedData.domain }), ...typedData.types } } as TypedDataDefinition;
+  return (await provider.request({ method: "eth_signTypedData_v4", params: [account, serializeTypedData(full)] })) as Hex;
 }
 
 function open(account: Address, signer: MessagingSigner): Session {
