@@ -4,7 +4,7 @@
  * checked in the relay's own database), a seller reading later, the arbiter reading a disputed order's thread with
  * its transcript digest on chain, the notification bell for each order event, and profile names next to addresses.
  */
-import { escrowAbi } from "@souk/sdk/contracts";
+import { escrowAbi, orderLabel } from "@souk/sdk/contracts";
 import { transcriptDigest } from "@souk/sdk/messaging";
 import { evidenceSchema } from "@souk/sdk/schemas";
 import { getPublicKey } from "nostr-tools/pure";
@@ -33,7 +33,7 @@ test("a buyer asks about a listing and the seller answers in real time; messages
     await expect(ask.getByRole("heading", { name: "Ask the seller" })).toBeVisible();
     await turnOnMessages(buyer.page);
     await ask.getByLabel("Message").fill("Which colour do you prefer to send: red or blue?");
-    await ask.getByRole("button", { name: "Send" }).click();
+    await ask.getByRole("button", { name: "Send", exact: true }).click();
     await expect(ask.getByTestId("message").filter({ hasText: "red or blue" })).toBeVisible();
   });
 
@@ -51,7 +51,7 @@ test("a buyer asks about a listing and the seller answers in real time; messages
     await watchFor(buyer.page, "Red is in stock");
     const thread = seller.page.getByTestId("thread");
     await thread.getByLabel("Message").fill("Red is in stock, I can ship it tomorrow.");
-    await thread.getByRole("button", { name: "Send" }).click();
+    await thread.getByRole("button", { name: "Send", exact: true }).click();
     await expect(buyer.page.getByTestId("message").filter({ hasText: "Red is in stock" })).toBeVisible();
   });
 
@@ -63,7 +63,7 @@ test("a buyer asks about a listing and the seller answers in real time; messages
       await watchFor(seller.page, text);
       await thread.getByLabel("Message").fill(text);
       const sent = Date.now();
-      await thread.getByRole("button", { name: "Send" }).click();
+      await thread.getByRole("button", { name: "Send", exact: true }).click();
       latencies.push((await shownAt(seller.page, text)) - sent);
     }
     console.log(`message latency (click Send → shown to the other side), ms: ${latencies.join(", ")}; median ${median(latencies)}, max ${Math.max(...latencies)}`);
@@ -159,7 +159,7 @@ test("a message to a seller who is offline waits for them and is read on their n
   await turnOnMessages(buyer.page);
   const ask = buyer.page.getByTestId("thread");
   await ask.getByLabel("Message").fill("Is the blanket machine washable?");
-  await ask.getByRole("button", { name: "Send" }).click();
+  await ask.getByRole("button", { name: "Send", exact: true }).click();
   await expect(ask.getByTestId("message").filter({ hasText: "machine washable" })).toBeVisible();
   await buyer.page.context().close();
 
@@ -189,11 +189,11 @@ test("a dispute: the parties' clients share the thread with the arbiter, and its
     await turnOnMessages(buyer.page);
     const thread = buyer.page.getByTestId("thread");
     await thread.getByLabel("Message").fill("The vase arrived cracked at the neck.");
-    await thread.getByRole("button", { name: "Send" }).click();
+    await thread.getByRole("button", { name: "Send", exact: true }).click();
     await expect(seller.page.getByTestId("message").filter({ hasText: "cracked at the neck" })).toBeVisible();
     const sellerThread = seller.page.getByTestId("thread");
     await sellerThread.getByLabel("Message").fill("It left here intact, packed in foam.");
-    await sellerThread.getByRole("button", { name: "Send" }).click();
+    await sellerThread.getByRole("button", { name: "Send", exact: true }).click();
     await expect(buyer.page.getByTestId("message").filter({ hasText: "packed in foam" })).toBeVisible();
   });
 
@@ -225,7 +225,7 @@ test("a dispute: the parties' clients share the thread with the arbiter, and its
     await expect(arbiter.page.getByTestId("transcript-match")).toContainText("matches the first 2 messages");
     // The arbiter writes to both parties; both read it.
     await thread.getByLabel("Message").fill("Please both send photos of the packaging.");
-    await thread.getByRole("button", { name: "Send" }).click();
+    await thread.getByRole("button", { name: "Send", exact: true }).click();
     await expect(buyer.page.getByTestId("message").filter({ hasText: "photos of the packaging" })).toBeVisible({ timeout: 20_000 });
     await expect(seller.page.getByTestId("message").filter({ hasText: "photos of the packaging" })).toBeVisible({ timeout: 20_000 });
   });
@@ -263,7 +263,7 @@ test("the bell tells each side about every order event that concerns them, and b
   const expectNotified = async (page: typeof seller.page, title: string | RegExp) => {
     await expect(bell(page).getByTestId("notification-count")).toBeVisible({ timeout: 20_000 });
     await bell(page).click();
-    await expect(page.getByTestId("notification-list").getByText(title)).toBeVisible();
+    await expect(page.getByTestId("notification-list").getByText(title).first()).toBeVisible();
     await bell(page).click();
   };
 
@@ -275,42 +275,42 @@ test("the bell tells each side about every order event that concerns them, and b
   });
 
   const orderId = await buy(market, buyerAccount, shippedListing, 1n);
-  await test.step("new order → seller", () => expectNotified(seller.page, `New order #${orderId}`));
-  await expect.poll(() => seller.page.evaluate(() => (window as unknown as { __notifications: string[] }).__notifications)).toContain(`New order #${orderId}`);
+  await test.step("new order → seller", () => expectNotified(seller.page, `New order ${orderLabel(orderId)}`));
+  await expect.poll(() => seller.page.evaluate(() => (window as unknown as { __notifications: string[] }).__notifications)).toContain(`New order ${orderLabel(orderId)}`);
 
   await fulfill(market, sellerAccount, orderId, "Posted");
-  await test.step("shipped → buyer", () => expectNotified(buyer.page, `Order #${orderId} was shipped`));
+  await test.step("shipped → buyer", () => expectNotified(buyer.page, `Order ${orderLabel(orderId)} was shipped`));
 
   await openDispute(market, buyerAccount, orderId, "Wrong colour.");
-  await test.step("disputed → seller", () => expectNotified(seller.page, `A dispute was opened on order #${orderId}`));
+  await test.step("disputed → seller", () => expectNotified(seller.page, `A dispute was opened on order ${orderLabel(orderId)}`));
 
   const evidence = await uploadDocument(stack, evidenceSchema, { schema: "souk.evidence/1", text: "Photo attached.", attachments: [] });
   await market.write(buyerAccount, stack.escrow, escrowAbi, "submitEvidence", [orderId, evidence]);
-  await test.step("evidence → seller", () => expectNotified(seller.page, `New evidence on order #${orderId}`));
+  await test.step("evidence → seller", () => expectNotified(seller.page, `New evidence on order ${orderLabel(orderId)}`));
 
   await market.write(sellerAccount, stack.escrow, escrowAbi, "proposeSettlement", [orderId, 5_000n]);
-  await test.step("proposal → buyer", () => expectNotified(buyer.page, `A settlement was proposed on order #${orderId}`));
+  await test.step("proposal → buyer", () => expectNotified(buyer.page, `A settlement was proposed on order ${orderLabel(orderId)}`));
 
   await market.increaseTime(4 * 86_400);
   await market.write(arbiterAccount, stack.escrow, escrowAbi, "rule", [orderId, 6_000n]);
   await test.step("ruling → buyer and seller", async () => {
-    await expectNotified(buyer.page, `The arbiter ruled on order #${orderId}`);
-    await expectNotified(seller.page, `The arbiter ruled on order #${orderId}`);
+    await expectNotified(buyer.page, `The arbiter ruled on order ${orderLabel(orderId)}`);
+    await expectNotified(seller.page, `The arbiter ruled on order ${orderLabel(orderId)}`);
   });
 
   const second = await buy(market, buyerAccount, shippedListing, 1n);
   await fulfill(market, sellerAccount, second, "Posted");
   await market.write(buyerAccount, stack.escrow, escrowAbi, "confirm", [second]);
-  await test.step("confirmed → seller", () => expectNotified(seller.page, `Order #${second} is complete: payment released`));
+  await test.step("confirmed → seller", () => expectNotified(seller.page, `Order ${orderLabel(second)} is complete: payment released`));
 
   const due = await buy(market, buyerAccount, dueListing, 1n);
-  await test.step("a deadline within 24 hours → seller", () => expectNotified(seller.page, new RegExp(`Ship order #${due} or decline it within \\d+ hours?`)));
+  await test.step("a deadline within 24 hours → seller", () => expectNotified(seller.page, new RegExp(`Ship order ${orderLabel(due)} or decline it within \\d+ hours?`)));
 
   await test.step("the buyer is not told about their own actions", async () => {
     await bell(buyer.page).click();
     const list = buyer.page.getByTestId("notification-list");
-    await expect(list.getByText(`New order #${orderId}`)).toHaveCount(0);
-    await expect(list.getByText(`A dispute was opened on order #${orderId}`)).toHaveCount(0);
+    await expect(list.getByText(`New order ${orderLabel(orderId)}`)).toHaveCount(0);
+    await expect(list.getByText(`A dispute was opened on order ${orderLabel(orderId)}`)).toHaveCount(0);
   });
 });
 

@@ -3,6 +3,7 @@
  * account's own actions), deadlines that fall on it within 24 hours, and messages from others. Pure functions of
  * their inputs, so that they are tested without a chain.
  */
+import { orderLabel } from "@souk/sdk/contracts";
 import type { Address } from "viem";
 
 import type { Order } from "./orders.ts";
@@ -79,7 +80,7 @@ export function chainNotifications(events: readonly OrderEvent[], orders: Readon
     const roles = rolesOf(order, me);
     if (event.name === "DisputeOpened" && same(event.args.arbiter, me)) roles.add("arbiter");
     if (!rule.to.some((role) => roles.has(role)) || same(actorOf(event), me)) continue;
-    const label = `#${event.orderId}`;
+    const label = orderLabel(event.orderId);
     out.push({
       id: `${event.transactionHash}:${event.logIndex}`,
       kind: rule.kind,
@@ -104,11 +105,11 @@ export function deadlineNotifications(orders: Iterable<Order>, me: Address, now:
     const hours = Math.max(1, Math.round(left / 3600));
     const due =
       order.state === "Funded" && roles.has("seller")
-        ? `Ship order #${order.id} or decline it`
+        ? `Ship order ${orderLabel(order.id)} or decline it`
         : order.state === "Fulfilled" && roles.has("buyer")
-          ? `Confirm order #${order.id} or open a dispute`
+          ? `Confirm order ${orderLabel(order.id)} or open a dispute`
           : order.state === "Disputed" && same(order.arbiter, me)
-            ? `Rule on order #${order.id}`
+            ? `Rule on order ${orderLabel(order.id)}`
             : undefined;
     if (due === undefined) continue;
     out.push({

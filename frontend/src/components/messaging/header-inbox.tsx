@@ -27,7 +27,7 @@ export default function HeaderInbox({ account }: { account: Address }) {
   const notifications = useMemo(() => {
     const data = events.data;
     const chain = data === undefined ? [] : chainNotifications(data.events, data.orders, account);
-    const deadlines = data === undefined ? [] : deadlineNotifications(data.orders.values(), account, Math.floor(now / 60) * 60);
+    const deadlines = data === undefined ? [] : deadlineNotifications(data.orders.values(), account, now);
     const messages = messageNotifications(
       inbox.conversations.flatMap((c) =>
         c.unread === 0

@@ -1,3 +1,4 @@
+import { useQueryClient } from "@tanstack/react-query";
 import { createContext, useCallback, useEffect, useMemo, useState, type ReactNode } from "react";
 import { useLocation } from "react-router";
 import type { Address } from "viem";
@@ -42,6 +43,7 @@ export function MessagingProvider({ children }: { children: ReactNode }) {
   const { pathname } = useLocation();
   const [state, setState] = useState<MessagingState>({ status: "disconnected" });
   const [sessionAccount, setSessionAccount] = useState<Address | undefined>(undefined);
+  const queryClient = useQueryClient();
 
   const browse = pathname === "/";
   useEffect(() => {
@@ -90,13 +92,15 @@ export function MessagingProvider({ children }: { children: ReactNode }) {
       const { startSession } = await load();
       const session = await startSession(address);
       localStorage.setItem(flag(address), "1");
+      // Starting may have published the account's binding: profiles read before it are stale.
+      await queryClient.invalidateQueries({ queryKey: ["profile"] });
       setState({ status: "ready", session });
       return session;
     } catch (error) {
       setState({ status: "off" });
       throw error;
     }
-  }, [address, state]);
+  }, [address, state, queryClient]);
 
   const handle = useMemo(() => ({ state, account: sessionAccount, start }), [state, sessionAccount, start]);
   return <MessagingContext.Provider value={handle}>{children}</MessagingContext.Provider>;

@@ -114,9 +114,9 @@ function ThreadBody({
 
 /** The messaging keys of the other participants, from their verified profiles. */
 export function useRecipientKeys(accounts: readonly Address[]): { keys: string[] | undefined; missing: Address[] } {
-  const a = useProfile(accounts[0]);
-  const b = useProfile(accounts[1]);
-  const c = useProfile(accounts[2]);
+  const a = useProfile(accounts[0], { watch: true });
+  const b = useProfile(accounts[1], { watch: true });
+  const c = useProfile(accounts[2], { watch: true });
   const views = [a, b, c].slice(0, accounts.length);
   if (views.some((v) => v.isPending)) return { keys: undefined, missing: [] };
   const missing = accounts.filter((_, i) => views[i]?.data?.verified !== true);

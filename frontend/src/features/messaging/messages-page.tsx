@@ -1,3 +1,4 @@
+import { orderLabel } from "@souk/sdk/contracts";
 import { useMemo, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import type { Address } from "viem";
@@ -102,7 +103,7 @@ function Inbox({ account }: { account: Address }) {
 
 function ConversationRow({ summary, active, onOpen }: { summary: ConversationSummary; active: boolean; onOpen: () => void }) {
   const who = useProfileByKey(summary.counterparts[0]).data;
-  const title = summary.conversation.type === "order" ? `Order #${summary.conversation.orderId}` : `Listing #${summary.conversation.listingId}`;
+  const title = summary.conversation.type === "order" ? `Order ${orderLabel(summary.conversation.orderId)}` : `Listing #${summary.conversation.listingId}`;
   return (
     <button
       type="button"
@@ -135,7 +136,7 @@ function SelectedThread({ summary, account }: { summary: ConversationSummary; ac
       <div className="flex flex-wrap items-center gap-3 text-sm">
         {conversation.type === "order" ? (
           <Link className="font-medium text-brand underline" to={`/orders/${conversation.orderId}`}>
-            Open order #{conversation.orderId}
+            Open order {orderLabel(conversation.orderId)}
           </Link>
         ) : (
           <Link className="font-medium text-brand underline" to={`/listing/${conversation.listingId}`}>
@@ -156,7 +157,7 @@ function SelectedThread({ summary, account }: { summary: ConversationSummary; ac
       <Thread
         conversation={conversation}
         participants={participants}
-        heading={conversation.type === "order" ? `Order #${conversation.orderId}` : `About listing #${conversation.listingId}`}
+        heading={conversation.type === "order" ? `Order ${orderLabel(conversation.orderId)}` : `About listing #${conversation.listingId}`}
         select={() => summary.messages}
         emptyText="No messages."
       />

@@ -1,4 +1,4 @@
-import { escrowAbi } from "@souk/sdk/contracts";
+import { escrowAbi, orderLabel } from "@souk/sdk/contracts";
 import type { Hex } from "viem";
 
 import { ActionError } from "../../components/action-error.tsx";
@@ -20,7 +20,7 @@ export function CiteTranscript({ orderId, digest }: { orderId: bigint; digest: H
             abi: escrowAbi,
             functionName: "submitEvidence",
             args: [orderId, digest],
-            description: `Cite the conversation of order #${orderId} as evidence`,
+            description: `Cite the conversation of order ${orderLabel(orderId)} as evidence`,
           })
         }
       >

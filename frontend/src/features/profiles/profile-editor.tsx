@@ -36,7 +36,7 @@ export function ProfileEditor({ account }: { account: Address }) {
       ) : current.isPending ? (
         <p className="text-sm text-muted">Loading your profile…</p>
       ) : (
-        <Form key={current.data?.updatedAt ?? 0} account={account} current={current.data ?? undefined} />
+        <Form key={current.data?.pubkey ?? "none"} account={account} current={current.data ?? undefined} />
       )}
     </section>
   );

@@ -106,7 +106,7 @@ async function signTyped(account: Address, typedData: TypedDataDefinition): Prom
   if (connector === undefined) throw new Error("Connect a wallet first.");
   const provider = (await connector.getProvider()) as { request(args: { method: string; params: unknown[] }): Promise<unknown> };
   // Wallets read the domain's fields from an explicit EIP712Domain type (viem's serializer needs it too).
-  const full = { ...typedData, types: { EIP712Domain: getTypesForEIP712Domain({ domain: typedData.domain }), ...typedData.types } } as TypedDataDefinition;
+  const full = { ...typedData, types: { EIP712Domain: getTypesForEIP712Domain({ domain: typedData.domain }), ...typedData.types } } as unknown as TypedDataDefinition;
   return (await provider.request({ method: "eth_signTypedData_v4", params: [account, serializeTypedData(full)] })) as Hex;
 }
 
