@@ -9,7 +9,7 @@ import { transcriptDigest } from "@souk/sdk/messaging";
 import { evidenceSchema } from "@souk/sdk/schemas";
 import { getPublicKey } from "nostr-tools/pure";
 
-import { buy, createListing, evidenceOf, expect, fulfill, openConnected, openDispute, test, uploadDocument } from "./support/disputes-reviews.ts";
+import { buy, createListing, evidenceOf, EVIDENCE_PICTURE, expect, fulfill, openConnected, openDispute, test, uploadDocument } from "./support/disputes-reviews.ts";
 import { median, messagesReadableBy, messagingKeyOf, publishProfile, relayRows, shownAt, turnOnMessages, watchFor } from "./support/messaging.ts";
 
 const ADDRESS = { name: "Ada Lovelace", line1: "12 Harbour Street", city: "Porto", postalCode: "4000-123", country: "Portugal" };
@@ -330,6 +330,8 @@ test("a profile name and picture show wherever the address was; an impostor's cl
     await editor.getByLabel("Display name").fill("Oakwood Workshop");
     await editor.getByLabel("Shop name (optional)").fill("Oakwood");
     await editor.getByLabel("Bio (optional)").fill("Boards and spoons from fallen oak.");
+    await editor.locator('input[type="file"]').setInputFiles(EVIDENCE_PICTURE);
+    await expect(editor.getByRole("img", { name: "Your profile picture" })).toBeVisible();
     await editor.getByRole("button", { name: "Save profile" }).click();
     await expect(editor.getByText("Profile saved.")).toBeVisible();
     await expect(seller.page.getByTestId("profile-display-name")).toHaveText("Oakwood Workshop");
@@ -342,6 +344,8 @@ test("a profile name and picture show wherever the address was; an impostor's cl
     const address = buyer.page.getByTestId("address").filter({ hasText: "Oakwood Workshop" }).first();
     await expect(address, where).toBeVisible();
     await expect(address, where).toContainText(short);
+    // The picture, shown from bytes checked against its CID.
+    await expect(address.locator("img"), where).toBeVisible();
   };
   await test.step("listing page", async () => {
     await openConnected(buyer, `/listing/${listingId}`);
