@@ -55,6 +55,16 @@ test("a buyer asks about a listing and the seller answers in real time; messages
     await expect(buyer.page.getByTestId("message").filter({ hasText: "Red is in stock" })).toBeVisible();
   });
 
+  await test.step("the buyer sends a picture; the seller sees it, checked against its CID", async () => {
+    const thread = buyer.page.getByTestId("thread");
+    await thread.locator('input[type="file"]').setInputFiles(EVIDENCE_PICTURE);
+    await expect(thread.getByRole("img", { name: "Picture to send" })).toBeVisible();
+    await thread.getByLabel("Message").fill("Like this one?");
+    await thread.getByRole("button", { name: "Send", exact: true }).click();
+    const received = seller.page.getByTestId("message").filter({ hasText: "Like this one?" });
+    await expect(received.getByRole("img", { name: "Picture sent with the message" })).toBeVisible();
+  });
+
   await test.step("latency, publish to shown: ten messages from the buyer to the seller's open thread", async () => {
     const thread = buyer.page.getByTestId("thread");
     const latencies: number[] = [];

@@ -22,18 +22,15 @@ export interface CitedEvidence {
  * forwards the thread to the arbiter, re-encrypted to the arbiter's key). The delivery address the buyer sent, which
  * the buyer can correct until the order is shipped. In a dispute, a party can cite the exact transcript on chain.
  */
-export default function OrderThread({
-  order,
-  disputed,
-  evidence,
-  renderCite,
-}: {
+export interface OrderThreadProps {
   order: Order;
   disputed: boolean;
   evidence: readonly CitedEvidence[];
   /** The button that records a transcript digest on chain (the order feature's transaction). */
   renderCite: (digest: Hex) => ReactNode;
-}) {
+}
+
+export default function OrderThread({ order, disputed, evidence, renderCite }: OrderThreadProps) {
   const conversation = useMemo(() => ({ type: "order" as const, chainId: env.chainId, orderId: order.id }), [order.id]);
   const participants = disputed ? [order.buyer, order.seller, order.arbiter] : [order.buyer, order.seller];
   const select = useMemo(() => (messages: readonly Message[]) => orderMessages(messages, conversationKey(conversation)), [conversation]);
@@ -57,17 +54,7 @@ function orderMessages(messages: readonly Message[], key: string): Message[] {
   return originals.map((rumor) => parseMessage(rumor)).filter((m): m is Message => m !== null);
 }
 
-function OrderExtras({
-  order,
-  disputed,
-  evidence,
-  renderCite,
-}: {
-  order: Order;
-  disputed: boolean;
-  evidence: readonly CitedEvidence[];
-  renderCite: (digest: Hex) => ReactNode;
-}) {
+function OrderExtras({ order, disputed, evidence, renderCite }: OrderThreadProps) {
   const { state, account } = useMessaging();
   const { messages } = useMessages();
   const client = state.status === "ready" ? state.session.client : undefined;

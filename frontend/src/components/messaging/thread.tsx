@@ -1,4 +1,4 @@
-import { MAX_MESSAGE_CHARS, type Conversation, type Message, type MessageBody, type ShippingAddress } from "@souk/sdk/messaging";
+import { MAX_MESSAGE_CHARS, MAX_MESSAGE_IMAGES, type Conversation, type Message, type MessageBody, type ShippingAddress } from "@souk/sdk/messaging";
 import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from "react";
 import type { Address } from "viem";
 
@@ -6,9 +6,12 @@ import { useMessages, useMessaging } from "../../hooks/use-messaging.ts";
 import { useProfile, useProfileByKey } from "../../hooks/use-profile.ts";
 import { messagePreview, threadKey } from "../../lib/messaging/conversations.ts";
 import { markRead } from "../../lib/messaging/local-state.ts";
+import { prepareImage } from "../../lib/prepare-image.ts";
+import { uploadBytes } from "../../lib/upload.ts";
 import { AddressView } from "../address.tsx";
 import { Button } from "../button.tsx";
 import { ConnectButton } from "../connect-button.tsx";
+import { VerifiedImage } from "../verified-image.tsx";
 import { StartMessaging } from "./start-messaging.tsx";
 
 export interface ThreadProps {
@@ -145,8 +148,21 @@ function MessageItem({ message, mine }: { message: Message; mine: boolean }) {
 function Body({ body }: { body: MessageBody }) {
   if (body.type === "shipping-address") return <AddressBlock address={body.address} />;
   if (body.type === "forward") return <span className="text-muted">(forwarded) {messagePreview({ body } as Message)}</span>;
-  return <p className="whitespace-pre-wrap break-words">{body.text}</p>;
+  return (
+    <>
+      {body.text !== "" && <p className="whitespace-pre-wrap break-words">{body.text}</p>}
+      {body.images.length > 0 && (
+        <span className="flex flex-wrap gap-2">
+          {body.images.map((image) => (
+            <VerifiedImage key={image.cid} cid={image.cid} alt={image.alt ?? "Picture sent with the message"} className="size-32 rounded" />
+          ))}
+        </span>
+      )}
+    </>
+  );
 }
+
+type Picture = Extract<MessageBody, { type: "text" }>["images"][number];
 
 export function AddressBlock({ address }: { address: ShippingAddress }) {
   return (
@@ -161,16 +177,19 @@ export function AddressBlock({ address }: { address: ShippingAddress }) {
 function Composer({ onSend }: { onSend: (body: MessageBody) => Promise<unknown> }) {
   const id = useId();
   const [text, setText] = useState("");
+  const [pictures, setPictures] = useState<Picture[]>([]);
+  const [uploading, setUploading] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
   const over = text.length > MAX_MESSAGE_CHARS;
   const send = async () => {
-    if (text.trim() === "" || over) return;
+    if ((text.trim() === "" && pictures.length === 0) || over) return;
     setBusy(true);
     setError(undefined);
     try {
-      await onSend({ type: "text", text, images: [] });
+      await onSend({ type: "text", text, images: pictures });
       setText("");
+      setPictures([]);
     } catch (e) {
       setError(e instanceof Error ? e.message : "The message could not be sent. Try again.");
     } finally {
@@ -205,10 +224,51 @@ function Composer({ onSend }: { onSend: (body: MessageBody) => Promise<unknown> 
           {text.length.toLocaleString("en")} / {MAX_MESSAGE_CHARS.toLocaleString("en")}
           {over ? " — too long" : ""} · end-to-end encrypted
         </span>
-        <Button type="submit" size="sm" busy={busy} disabled={text.trim() === "" || over}>
-          Send
-        </Button>
+        <span className="flex items-center gap-2">
+          <label className={`cursor-pointer text-xs font-medium text-brand underline ${pictures.length >= MAX_MESSAGE_IMAGES ? "pointer-events-none opacity-50" : ""}`}>
+            {uploading ? "Uploading…" : "Add a picture"}
+            <input
+              type="file"
+              accept="image/*"
+              className="sr-only"
+              disabled={uploading || pictures.length >= MAX_MESSAGE_IMAGES}
+              onChange={async (e) => {
+                const file = e.target.files?.[0];
+                e.target.value = "";
+                if (file === undefined) return;
+                setUploading(true);
+                setError(undefined);
+                try {
+                  // On IPFS and shown from bytes checked against the CID, like listing pictures (public, like them).
+                  const image = await prepareImage(file);
+                  URL.revokeObjectURL(image.previewUrl);
+                  const cid = await uploadBytes(image.bytes);
+                  setPictures((list) => [...list, { cid, type: image.type, width: image.width, height: image.height }]);
+                } catch (err) {
+                  setError(err instanceof Error ? err.message : String(err));
+                } finally {
+                  setUploading(false);
+                }
+              }}
+            />
+          </label>
+          <Button type="submit" size="sm" busy={busy} disabled={(text.trim() === "" && pictures.length === 0) || over || uploading}>
+            Send
+          </Button>
+        </span>
       </div>
+      {pictures.length > 0 && (
+        <ul className="flex flex-wrap gap-2" aria-label="Pictures to send">
+          {pictures.map((picture) => (
+            <li key={picture.cid} className="flex flex-col items-center gap-1">
+              <VerifiedImage cid={picture.cid} alt="Picture to send" className="size-16 rounded" />
+              <button type="button" className="text-xs text-muted underline" onClick={() => setPictures((list) => list.filter((p) => p.cid !== picture.cid))}>
+                Remove
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
       {error !== undefined && (
         <p className="text-sm text-danger" role="alert">
           {error}
