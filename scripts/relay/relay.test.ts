@@ -126,12 +126,16 @@ describe("storage", () => {
     await start();
     const alice = keys();
     const c = await client();
-    const soon = Math.floor(Date.now() / 1000) + 1;
+    // Three seconds of life: room enough to be read back on a loaded machine.
+    const soon = Math.floor(Date.now() / 1000) + 3;
     const expiring = signed(alice.secret, { kind: 1, content: "brief", tags: [["expiration", String(soon)]] });
     expect((await c.publish(expiring))[0]).toBe(true);
     expect((await c.query("before", { ids: [expiring.id] })).length).toBe(1);
-    await sleep(2_100);
+    await sleep(soon * 1000 - Date.now() + 1_100);
     expect((await c.query("after", { ids: [expiring.id] })).length).toBe(0);
+    // One already expired is refused outright.
+    const expired = signed(alice.secret, { kind: 1, content: "late", tags: [["expiration", String(soon - 10)]] });
+    expect(await c.publish(expired)).toEqual([false, "reject: event is expired"]);
   });
 });
 
