@@ -13,7 +13,7 @@ const ROOT = path.resolve(import.meta.dirname, "..", "..");
  * market, production build of the dApp) on free loopback ports, and records where everything is.
  */
 export default async function globalSetup(): Promise<void> {
-  const ports = { chain: await freePort(), api: await freePort(), gateway: await freePort(), app: await freePort() };
+  const ports = { chain: await freePort(), api: await freePort(), gateway: await freePort(), relay: await freePort(), app: await freePort() };
   // Everything this run writes lives in its own folder, so that runs (and `npm start`) never collide.
   const runDir = path.join(ROOT, ".souk", `e2e-${process.pid}`);
   const dataDir = path.join(runDir, "ipfs");
@@ -25,6 +25,9 @@ export default async function globalSetup(): Promise<void> {
       "--app-out", path.join(runDir, "dist"),
       "--fresh-ipfs",
       "--ipfs-data", dataDir,
+      "--fresh-relay",
+      "--relay-data", path.join(runDir, "relay"),
+      "--relay-port", String(ports.relay),
       "--chain-port", String(ports.chain),
       "--ipfs-api-port", String(ports.api),
       "--gateway-port", String(ports.gateway),
@@ -65,6 +68,8 @@ export default async function globalSetup(): Promise<void> {
     rpcUrl: `http://127.0.0.1:${ports.chain}`,
     ipfsApiUrl: `http://127.0.0.1:${ports.api}/api/v0`,
     gatewayUrl: `http://127.0.0.1:${ports.gateway}`,
+    relayUrl: `ws://127.0.0.1:${ports.relay}`,
+    relayDataDir: path.join(runDir, "relay"),
     chainId: 31337,
     escrow: deployment.escrow as `0x${string}`,
     registry: deployment.registry as `0x${string}`,
