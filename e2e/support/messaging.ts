@@ -78,7 +78,7 @@ export async function publishProfile(stack: Stack, account: LocalAccount, profil
   const binding: Binding = { ...fields, signature: await account.signTypedData!(bindingTypedData(fields)) };
   const pool = new SimplePool();
   try {
-    await Promise.all(pool.publish([stack.relayUrl], finalizeEvent(buildProfileEvent(profile, binding), secret)));
+    await Promise.all(pool.publish([stack.relayUrl], finalizeEvent(buildProfileEvent(profile, binding, "derived"), secret)));
   } finally {
     pool.close([stack.relayUrl]);
   }

@@ -29,7 +29,7 @@ export async function seedProfiles(options: { relayUrl: string; chainId: number 
       const secret = deriveSecretKey(await account.signTypedData(keyDerivationTypedData(account.address)));
       const fields = { account: account.address, chainId: options.chainId, nostrPubkey: getPublicKey(secret), issuedAt: Math.floor(Date.now() / 1000) };
       const binding = { ...fields, signature: await account.signTypedData(bindingTypedData(fields)) };
-      await Promise.all(pool.publish([options.relayUrl], finalizeEvent(buildProfileEvent(profile, binding), secret)));
+      await Promise.all(pool.publish([options.relayUrl], finalizeEvent(buildProfileEvent(profile, binding, "derived"), secret)));
     }
   } finally {
     pool.close([options.relayUrl]);

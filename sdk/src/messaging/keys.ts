@@ -1,9 +1,11 @@
 /**
  * A Nostr key derived from one wallet signature. The wallet signs a fixed EIP-712 message; wallets that sign
  * deterministically (RFC 6979: every mainstream EOA wallet) give the same signature on every device, so the same key
- * comes back wherever the person connects, with nothing stored anywhere. HKDF-SHA256 turns the signature's r||s into
- * the 32-byte secret. Whoever holds the signature can read the messages: the message says so, and the dApp never
- * sends it anywhere.
+ * comes back wherever the person connects, with nothing to carry between devices. Others (contract wallets, some
+ * hardware and passkey wallets) give another signature each time, hence another key: key-setup.ts finds that out by
+ * comparing with the account's published binding, never by asking the wallet twice. HKDF-SHA256 turns the
+ * signature's r||s into the 32-byte secret. Whoever holds the signature can read the messages: the message says so,
+ * and the dApp never sends it anywhere.
  */
 import { hkdf } from "@noble/hashes/hkdf";
 import { sha256 } from "@noble/hashes/sha2";
@@ -40,23 +42,4 @@ export function deriveSecretKey(signature: Hex): Uint8Array {
   const secret = hkdf(sha256, ikm, new TextEncoder().encode(SALT), new TextEncoder().encode(INFO), 32);
   getPublicKey(secret); // throws for the (2^-128 likely) value outside the curve order
   return secret;
-}
-
-export class NondeterministicWalletError extends Error {
-  override name = "NondeterministicWalletError";
-  constructor() {
-    super("This wallet signs the same message differently each time, so a key cannot be derived from it.");
-  }
-}
-
-/**
- * Signs the derivation message twice and derives the key only if both signatures agree; throws
- * NondeterministicWalletError otherwise (contract, passkey and some hardware wallets): the caller then falls back to
- * a key kept in the browser.
- */
-export async function deriveKeyFromWallet(sign: () => Promise<Hex>): Promise<Uint8Array> {
-  const first = await sign();
-  const second = await sign();
-  if (first.toLowerCase() !== second.toLowerCase()) throw new NondeterministicWalletError();
-  return deriveSecretKey(first);
 }

@@ -1,7 +1,8 @@
 /**
  * An account's public profile: a Nostr kind-0 event signed by its messaging key, with the standard fields (`name`,
  * `about`, `picture`, so other Nostr clients show it) and Souk's own (`souk.shop`, `souk.avatar` with its CID and type,
- * `souk.binding`). An `i` tag names the account (`eip155:<chain>:<address>`) so that profiles can be found by address.
+ * `souk.binding`, and `souk.key`: where the key comes from, so that the account's next device knows whether to derive it
+ * from the wallet or to ask for its backup). An `i` tag names the account (`eip155:<chain>:<address>`) so that profiles can be found by address.
  * Anyone can publish a profile that claims any address; only one whose binding verifies is shown as the account's.
  */
 import type { Address } from "viem";
@@ -10,6 +11,7 @@ import { z } from "zod";
 
 import { imageSchema } from "../schemas.ts";
 import { bindingSchema, verifyBinding, type Binding, type TypedDataVerifier } from "./binding.ts";
+import type { KeyOrigin } from "./signer.ts";
 
 export const PROFILE_KIND = 0;
 /** Largest profile event content accepted. */
@@ -46,15 +48,20 @@ const contentSchema = z.object({
   name: z.string(),
   about: z.string().optional(),
   picture: z.string().optional(),
-  souk: z.object({ shop: z.string().optional(), avatar: z.unknown().optional(), binding: z.unknown() }),
+  souk: z.object({ shop: z.string().optional(), avatar: z.unknown().optional(), binding: z.unknown(), key: z.unknown().optional() }),
 });
 
 export function accountTag(chainId: number, account: Address): string {
   return `eip155:${chainId}:${account.toLowerCase()}`;
 }
 
-/** The kind-0 event (unsigned) for a profile and its binding; throws with the first problem when the profile is invalid. */
-export function buildProfileEvent(profile: Profile, binding: Binding, now = Date.now()) {
+const keyOriginSchema = z.enum(["derived", "browser", "extension"]);
+
+/**
+ * The kind-0 event (unsigned) for a profile, its binding and where its key comes from; throws with the first problem
+ * when the profile is invalid.
+ */
+export function buildProfileEvent(profile: Profile, binding: Binding, keyOrigin: KeyOrigin, now = Date.now()) {
   const parsed = profileSchema.safeParse(profile);
   if (!parsed.success) throw new Error(parsed.error.issues[0]!.message);
   const p = parsed.data;
@@ -68,6 +75,7 @@ export function buildProfileEvent(profile: Profile, binding: Binding, now = Date
       ...(p.shopName === undefined || p.shopName === "" ? {} : { shop: p.shopName }),
       ...(p.avatar === undefined ? {} : { avatar: p.avatar }),
       binding: bindingSchema.parse(binding),
+      key: keyOriginSchema.parse(keyOrigin),
     },
   };
   return {
@@ -88,6 +96,8 @@ export interface ProfileView {
   /** Why the binding does not verify. */
   problem?: string;
   binding: Binding;
+  /** Where the key comes from, as its holder published it (absent from profiles published before Souk said). */
+  keyOrigin: KeyOrigin | undefined;
   /** The binding's date: the newest verified binding of an account wins. */
   issuedAt: number;
   updatedAt: number;
@@ -120,6 +130,7 @@ export async function readProfile(
     avatar: avatar.success ? avatar.data : undefined,
   });
   if (!profile.success) return null;
+  const keyOrigin = keyOriginSchema.safeParse(content.data.souk.key);
   const check = await verifyBinding(binding.data, { eventPubkey: event.pubkey, ...context });
   return {
     pubkey: event.pubkey,
@@ -128,6 +139,7 @@ export async function readProfile(
     verified: check.ok,
     ...(check.ok ? {} : { problem: check.reason }),
     binding: binding.data,
+    keyOrigin: keyOrigin.success ? keyOrigin.data : undefined,
     issuedAt: binding.data.issuedAt,
     updatedAt: event.created_at,
   };

@@ -5,16 +5,23 @@
 import * as nip44 from "nostr-tools/nip44";
 import { finalizeEvent, getPublicKey, type EventTemplate, type NostrEvent } from "nostr-tools/pure";
 
+/**
+ * Where a messaging key comes from: derived from a wallet signature (the wallet can give it again on another device
+ * when it signs deterministically), made at random in a browser (other devices need its backup), or held by a NIP-07
+ * extension.
+ */
+export type KeyOrigin = "derived" | "browser" | "extension";
+
 export interface MessagingSigner {
   readonly pubkey: string;
-  readonly kind: "derived" | "browser" | "extension";
+  readonly kind: KeyOrigin;
   signEvent(template: EventTemplate): Promise<NostrEvent>;
   /** NIP-44 v2 to or from `peer`. */
   encrypt(peer: string, plaintext: string): Promise<string>;
   decrypt(peer: string, ciphertext: string): Promise<string>;
 }
 
-export function secretKeySigner(secret: Uint8Array, kind: "derived" | "browser"): MessagingSigner {
+export function secretKeySigner(secret: Uint8Array, kind: Exclude<KeyOrigin, "extension">): MessagingSigner {
   const pubkey = getPublicKey(secret);
   const conversationKeys = new Map<string, Uint8Array>();
   const conversationKey = (peer: string) => {

@@ -51,7 +51,7 @@ export class ProfileDirectory {
   }
 
   async publish(signer: MessagingSigner, profile: Profile, binding: Binding): Promise<NostrEvent> {
-    const event = await signer.signEvent(buildProfileEvent(profile, binding));
+    const event = await signer.signEvent(buildProfileEvent(profile, binding, signer.kind));
     await this.pool.publish(event);
     return event;
   }
