@@ -2,15 +2,42 @@
  * Messaging in the browser, each person in their own browser context with their own wallet, over the stack's Nostr
  * relay: questions before buying (answered live), the delivery address at checkout (readable by the seller only,
  * checked in the relay's own database), a seller reading later, the arbiter reading a disputed order's thread with
- * its transcript digest on chain, the notification bell for each order event, and profile names next to addresses.
+ * its transcript digest on chain, the notification bell for each order event, profile names next to addresses, and
+ * the wallet prompts it takes to turn messaging on, device by device, for each kind of wallet and key.
  */
 import { escrowAbi, orderLabel } from "@souk/sdk/contracts";
 import { transcriptDigest } from "@souk/sdk/messaging";
 import { evidenceSchema } from "@souk/sdk/schemas";
 import { getPublicKey } from "nostr-tools/pure";
+import type { LocalAccount } from "viem";
 
-import { buy, createListing, evidenceOf, EVIDENCE_PICTURE, expect, fulfill, openConnected, openDispute, test, uploadDocument } from "./support/disputes-reviews.ts";
-import { median, messagesReadableBy, messagingKeyOf, publishProfile, relayRows, shownAt, turnOnMessages, watchFor } from "./support/messaging.ts";
+import {
+  buy,
+  createListing,
+  evidenceOf,
+  EVIDENCE_PICTURE,
+  expect,
+  fulfill,
+  openConnected,
+  openDispute,
+  test,
+  uploadDocument,
+  type Person,
+} from "./support/disputes-reviews.ts";
+import type { Market } from "./support/fixtures.ts";
+import {
+  exportKeyBackup,
+  importKeyBackup,
+  median,
+  messagesReadableBy,
+  messagingKeyOf,
+  profileRowsOf,
+  publishProfile,
+  relayRows,
+  shownAt,
+  turnOnMessages,
+  watchFor,
+} from "./support/messaging.ts";
 
 const ADDRESS = { name: "Ada Lovelace", line1: "12 Harbour Street", city: "Porto", postalCode: "4000-123", country: "Portugal" };
 
@@ -378,5 +405,123 @@ test("a profile name and picture show wherever the address was; an impostor's cl
     await buyer.page.goto(`/orders/${orderId}`);
     const claimed = buyer.page.getByTestId("address").filter({ hasText: "Official Support" }).first();
     await expect(claimed).toContainText("unverified");
+  });
+});
+
+test.describe("turning messages on: wallet prompts per device", () => {
+  const question = "Is the bowl food-safe?";
+
+  /** Someone else asks about the listing, so that the account has history to find on its next device. */
+  async function someoneAsks(asker: Person, listingId: bigint) {
+    await openConnected(asker, `/listing/${listingId}`);
+    await turnOnMessages(asker.page);
+    const ask = asker.page.getByTestId("thread");
+    await ask.getByLabel("Message").fill(question);
+    await ask.getByRole("button", { name: "Send", exact: true }).click();
+    await expect(ask.getByTestId("message").filter({ hasText: question })).toBeVisible();
+  }
+
+  async function listingOf(market: Market, seller: LocalAccount) {
+    return createListing(market, seller, { title: "Walnut bowl, oiled", token: "ETH", price: 10n ** 16n, arbiter: (await market.freshAccount()).address, arbiterFeeBps: 0n });
+  }
+
+  test("a wallet that signs alike: two prompts on the first device, one on the next with the history, none after", async ({ market, person }) => {
+    const adaAccount = await market.freshAccount();
+    const listingId = await listingOf(market, adaAccount);
+    const laptop = await person(adaAccount, "ada-laptop");
+
+    await test.step("first device: the choice is explained, the key derived from the wallet by default; two prompts", async () => {
+      await openConnected(laptop, "/messages");
+      await expect(laptop.page.getByRole("radio", { name: /From your wallet/ })).toBeChecked();
+      await expect(laptop.page.getByText(/your wallet signs twice here/)).toBeVisible();
+      await turnOnMessages(laptop.page);
+      expect(laptop.wallet.typedDataSignatures).toBe(2);
+    });
+
+    await someoneAsks(await person(await market.freshAccount(), "asker"), listingId);
+
+    await test.step("the same device after a reload: no prompt", async () => {
+      await laptop.page.reload();
+      await expect(laptop.page.getByTestId("conversation").filter({ hasText: `Listing #${listingId}` })).toBeVisible({ timeout: 30_000 });
+      expect(laptop.wallet.typedDataSignatures).toBe(2);
+    });
+
+    await test.step("a second device: one prompt gives the same key, and the conversation is there", async () => {
+      const phone = await person(adaAccount, "ada-phone");
+      await openConnected(phone, "/messages");
+      await expect(phone.page.getByText(/Your wallet signs once \(free\)/)).toBeVisible();
+      await turnOnMessages(phone.page);
+      expect(phone.wallet.typedDataSignatures).toBe(1);
+      await phone.page.getByTestId("conversation").filter({ hasText: `Listing #${listingId}` }).click();
+      await expect(phone.page.getByTestId("message").filter({ hasText: question })).toBeVisible();
+    });
+  });
+
+  test("a wallet that signs differently each time: the next device says why, then the backup (no prompt) or a new key (one more)", async ({ market, stack, person }) => {
+    const adaAccount = await market.freshAccount();
+    const listingId = await listingOf(market, adaAccount);
+    const differently = { signsDifferentlyEachTime: true };
+    const laptop = await person(adaAccount, "ada-laptop", differently);
+
+    await test.step("first device: two prompts, as for any wallet, and the key kept there", async () => {
+      await openConnected(laptop, "/messages");
+      await turnOnMessages(laptop.page);
+      expect(laptop.wallet.typedDataSignatures).toBe(2);
+    });
+    await someoneAsks(await person(await market.freshAccount(), "asker"), listingId);
+    const backup = await exportKeyBackup(laptop.page, adaAccount);
+    const firstKey = profileRowsOf(stack, adaAccount)[0]!.pubkey;
+
+    await test.step("second device: one prompt finds another key; the reason is said; the backup opens the history with no prompt", async () => {
+      const phone = await person(adaAccount, "ada-phone", differently);
+      await openConnected(phone, "/messages");
+      await phone.page.getByRole("button", { name: "Turn on messages" }).click();
+      const panel = phone.page.getByTestId("key-elsewhere");
+      await expect(panel.getByText(/Your wallet signed differently here/)).toBeVisible();
+      await expect(panel.getByText(/Messages sent to your old key stay unreadable on this device/)).toBeVisible();
+      expect(phone.wallet.typedDataSignatures).toBe(1);
+      await importKeyBackup(phone.page, backup);
+      expect(phone.wallet.typedDataSignatures).toBe(1);
+      await phone.page.getByTestId("conversation").filter({ hasText: `Listing #${listingId}` }).click();
+      await expect(phone.page.getByTestId("message").filter({ hasText: question })).toBeVisible();
+    });
+
+    await test.step("third device: a new key instead, one more prompt; the old key's messages stay unreadable there", async () => {
+      const tablet = await person(adaAccount, "ada-tablet", differently);
+      await openConnected(tablet, "/messages");
+      await tablet.page.getByRole("button", { name: "Turn on messages" }).click();
+      await tablet.page.getByTestId("key-elsewhere").getByRole("button", { name: "Start a new key" }).click();
+      await expect(tablet.page.getByTestId("start-messaging")).toHaveCount(0, { timeout: 30_000 });
+      expect(tablet.wallet.typedDataSignatures).toBe(2);
+      await expect(tablet.page.getByText("No conversations yet")).toBeVisible();
+      // The account's binding now names a new key.
+      await expect.poll(() => profileRowsOf(stack, adaAccount).some((row) => row.pubkey !== firstKey)).toBe(true);
+    });
+  });
+
+  test("a key kept in the browser: one prompt on the first device, none on the next with its backup", async ({ market, person }) => {
+    const caraAccount = await market.freshAccount();
+    const listingId = await listingOf(market, caraAccount);
+    const laptop = await person(caraAccount, "cara-laptop");
+
+    await test.step("first device: the person picks the browser key; one prompt", async () => {
+      await openConnected(laptop, "/messages");
+      await laptop.page.getByRole("radio", { name: /Kept in this browser/ }).check();
+      await expect(laptop.page.getByText(/without it, or if this browser's data is cleared, your past messages cannot be read/)).toBeVisible();
+      await turnOnMessages(laptop.page);
+      expect(laptop.wallet.typedDataSignatures).toBe(1);
+    });
+    await someoneAsks(await person(await market.freshAccount(), "asker"), listingId);
+    const backup = await exportKeyBackup(laptop.page, caraAccount);
+
+    await test.step("second device: no signature is spent deriving; the backup, no prompt, and the history", async () => {
+      const phone = await person(caraAccount, "cara-phone");
+      await openConnected(phone, "/messages");
+      await expect(phone.page.getByTestId("key-elsewhere").getByText(/kept in the browser of another device/)).toBeVisible();
+      await importKeyBackup(phone.page, backup);
+      expect(phone.wallet.typedDataSignatures).toBe(0);
+      await phone.page.getByTestId("conversation").filter({ hasText: `Listing #${listingId}` }).click();
+      await expect(phone.page.getByTestId("message").filter({ hasText: question })).toBeVisible();
+    });
   });
 });

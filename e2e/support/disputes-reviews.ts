@@ -17,7 +17,7 @@ import type { z } from "zod";
 
 import { connect, expect, test as base, type Market } from "./fixtures.ts";
 import type { Stack } from "./stack.ts";
-import { TestWallet } from "./wallet.ts";
+import { TestWallet, type WalletOptions } from "./wallet.ts";
 
 export { expect };
 
@@ -37,15 +37,15 @@ export interface Person {
 
 interface PeopleFixtures {
   /** A person acting in their own browser (context + wallet holding `account`). */
-  person: (account: LocalAccount, label: string) => Promise<Person>;
+  person: (account: LocalAccount, label: string, wallet?: Pick<WalletOptions, "signsDifferentlyEachTime">) => Promise<Person>;
 }
 
 export const test = base.extend<PeopleFixtures>({
   person: async ({ browser, stack }, use, testInfo) => {
     const opened: Array<{ label: string; page: Page; lines: string[]; close: () => Promise<void> }> = [];
-    await use(async (account, label) => {
+    await use(async (account, label, walletOptions = {}) => {
       const context = await browser.newContext({ baseURL: stack.appUrl, viewport: { width: 1280, height: 800 } });
-      const wallet = new TestWallet({ accounts: [account], rpcUrl: stack.rpcUrl, chainId: stack.chainId, otherChainIds: [1, 11155111] });
+      const wallet = new TestWallet({ accounts: [account], rpcUrl: stack.rpcUrl, chainId: stack.chainId, otherChainIds: [1, 11155111], ...walletOptions });
       await wallet.install(context);
       const page = await context.newPage();
       const lines: string[] = [];

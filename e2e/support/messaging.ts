@@ -35,6 +35,24 @@ export async function turnOnMessages(page: Page): Promise<void> {
   await expect(page.getByTestId("start-messaging")).toHaveCount(0, { timeout: 30_000 });
 }
 
+/** Exports the messaging key's backup (nsec) from the person's profile page, as they would to carry it elsewhere. */
+export async function exportKeyBackup(page: Page, account: LocalAccount): Promise<string> {
+  await page.goto(`/profile/${account.address}`);
+  const backup = page.getByTestId("key-backup");
+  await backup.getByRole("button", { name: "Export backup" }).click();
+  const text = await backup.getByTestId("key-export").textContent();
+  expect(text).toMatch(/^nsec1/);
+  return text!;
+}
+
+/** Imports a backup where the page says the account's key cannot be made on this device. */
+export async function importKeyBackup(page: Page, backup: string): Promise<void> {
+  const panel = page.getByTestId("key-elsewhere");
+  await panel.getByLabel("Import the key backup from your other device").fill(backup);
+  await panel.getByRole("button", { name: "Use this backup" }).click();
+  await expect(page.getByTestId("start-messaging")).toHaveCount(0, { timeout: 30_000 });
+}
+
 /** The messaging key a person's browser derives from their wallet (the same EIP-712 signature, the same HKDF). */
 export async function messagingKeyOf(account: LocalAccount): Promise<Uint8Array> {
   return deriveSecretKey(await account.signTypedData!(keyDerivationTypedData(account.address)));

@@ -3,18 +3,23 @@
  * through EIP-6963 and as `window.ethereum`, and answers EIP-1193 requests. Keys stay in the test process: the page
  * forwards each request over a Playwright binding, and the test signs transactions and EIP-712 data (permits) with
  * viem, sends them to the node, and can reject a request the way a person would (error 4001), switch accounts or
- * chains mid-session, and emit `accountsChanged` / `chainChanged`.
+ * chains mid-session, and emit `accountsChanged` / `chainChanged`. It can also sign typed data the way
+ * non-deterministic wallets do (`signsDifferentlyEachTime`).
  */
 import type { BrowserContext, Page } from "@playwright/test";
 import {
+  bytesToHex,
   createWalletClient,
   http,
   numberToHex,
   type Chain,
+  type HDAccount,
   type Hex,
   type LocalAccount,
   type TransactionRequest,
 } from "viem";
+
+import { signTypedDataWithRandomNonce } from "../../sdk/src/messaging/test-wallets.ts";
 
 export interface WalletOptions {
   accounts: LocalAccount[];
@@ -23,6 +28,11 @@ export interface WalletOptions {
   /** Chains the wallet knows how to switch to (the dApp's chain plus, for tests, a wrong one). */
   otherChainIds?: number[];
   name?: string;
+  /**
+   * Signs typed data with a new random nonce each time (valid, never twice alike), as contract, passkey and some
+   * hardware wallets do. Needs accounts derived from a mnemonic (their private key is at hand).
+   */
+  signsDifferentlyEachTime?: boolean;
 }
 
 type PendingMode = "approve" | "reject";
@@ -171,7 +181,9 @@ export class TestWallet {
           message: Record<string, unknown>;
         };
         const { EIP712Domain: _, ...types } = typed.types;
-        return this.account.signTypedData!({ domain: typed.domain, types, primaryType: typed.primaryType, message: typed.message } as never);
+        const definition = { domain: typed.domain, types, primaryType: typed.primaryType, message: typed.message } as never;
+        if (this.options.signsDifferentlyEachTime === true) return signTypedDataWithRandomNonce(this.privateKey(), definition);
+        return this.account.signTypedData!(definition);
       }
       case "personal_sign": {
         this.requireConnected();
@@ -181,6 +193,17 @@ export class TestWallet {
       default:
         return this.forward(method, params);
     }
+  }
+
+  /** How many times the wallet asked the person to sign typed data (and they agreed). */
+  get typedDataSignatures(): number {
+    return this.requests.filter((r) => r.method === "eth_signTypedData_v4" && r.outcome === "approved").length;
+  }
+
+  private privateKey(): Hex {
+    const key = (this.account as Partial<HDAccount>).getHdKey?.().privateKey;
+    if (key == null) throw new Error("signsDifferentlyEachTime needs an account derived from a mnemonic.");
+    return bytesToHex(key);
   }
 
   private requireConnected(): void {

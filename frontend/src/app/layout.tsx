@@ -3,17 +3,17 @@ import { Link, NavLink, Outlet, ScrollRestoration, useLocation } from "react-rou
 import { useConnection } from "wagmi";
 
 import { ConnectButton } from "../components/connect-button.tsx";
-import { MessagingProvider } from "../components/messaging/messaging-provider.tsx";
 import { NetworkBanner } from "../components/network-banner.tsx";
 import { ErrorState, LoadingRegion, Skeleton } from "../components/states.tsx";
 import { contracts } from "../lib/deployment.ts";
+import { firstResults } from "../lib/first-results.ts";
 import { chain } from "./chain.ts";
+import { lazyMessaging } from "./load-messaging.ts";
 import { applyTheme, initialTheme, type Theme } from "./theme.ts";
 
 // The messages link and the notification bell, with the chain and messaging code they need, load on demand (on the
 // browse page only once the listings are on screen), so that the first page's JavaScript does not grow.
-const HeaderInbox = lazy(() => import("./messaging-entry.ts").then((m) => ({ default: m.HeaderInbox })));
-const BROWSE_DELAY_MS = 2_500;
+const HeaderInbox = lazyMessaging("HeaderInbox");
 
 const NAV = [
   { to: "/", label: "Browse", end: true },
@@ -26,7 +26,6 @@ export function Layout() {
   // A listing page belongs to browsing (its edit page to selling).
   const browsing = pathname === "/" || (pathname.startsWith("/listing/") && !pathname.endsWith("/edit"));
   return (
-    <MessagingProvider>
     <div className="flex min-h-dvh flex-col">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:m-2 focus:rounded focus:bg-surface focus:p-2">
         Skip to content
@@ -85,17 +84,15 @@ export function Layout() {
       </footer>
       <ScrollRestoration />
     </div>
-    </MessagingProvider>
   );
 }
 
 function HeaderInboxSlot({ browsing }: { browsing: boolean }) {
   const { address } = useConnection();
+  // Another page loads it at once; the browse page a moment after its first results.
   const [ready, setReady] = useState(!browsing);
   useEffect(() => {
-    if (ready) return;
-    const timer = setTimeout(() => setReady(true), BROWSE_DELAY_MS);
-    return () => clearTimeout(timer);
+    if (!ready) void firstResults.then(() => setTimeout(setReady, 100, true));
   }, [ready]);
   if (address === undefined || !ready) return null;
   return (

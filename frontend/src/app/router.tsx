@@ -2,6 +2,7 @@ import { createBrowserRouter, Link, useRouteError } from "react-router";
 
 import { EmptyState, ErrorState } from "../components/states.tsx";
 import { Layout } from "./layout.tsx";
+import { loadMessaging } from "./load-messaging.ts";
 
 /** Each page loads with its own chunk, so the browse page's initial JavaScript stays small. */
 const page = (load: () => Promise<{ default: React.ComponentType }>) => async () => ({ Component: (await load()).default });
@@ -19,7 +20,7 @@ export const router = createBrowserRouter([
       { path: "/orders", lazy: page(() => import("../features/orders/orders-page.tsx")) },
       { path: "/orders/:orderId", lazy: page(() => import("../features/orders/order-page.tsx")) },
       { path: "/arbiter", lazy: page(() => import("../features/disputes/arbiter-page.tsx")) },
-      { path: "/messages", lazy: page(() => import("./messaging-entry.ts").then((m) => ({ default: m.MessagesPage }))) },
+      { path: "/messages", lazy: page(() => loadMessaging().then((m) => ({ default: m.MessagesPage }))) },
       { path: "/profile/:address", lazy: page(() => import("../features/profiles/profile-page.tsx")) },
       {
         path: "*",

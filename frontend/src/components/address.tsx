@@ -1,19 +1,20 @@
 import { shortAddress } from "@souk/sdk/format";
-import { useState } from "react";
+import { Suspense, useState } from "react";
 import { Link } from "react-router";
 
 import { explorerLink } from "../app/chain.ts";
-import { useProfile } from "../hooks/use-profile.ts";
-import { ProfileName } from "./profile-name.tsx";
+import { lazyMessaging } from "../app/load-messaging.ts";
+
+// The account's published name comes with the messaging code, on demand: the address never waits for it.
+const AccountName = lazyMessaging("AccountName");
 
 /**
  * An address, shortened, with copy, an explorer link where the chain has one, and a link to its Souk profile. When
- * the account has a profile its name and picture come first; the address stays visible (names are not unique), and a
- * profile whose wallet binding does not verify says so.
+ * the account has a profile its name and picture come first, filled in once loaded; the address stays visible (names
+ * are not unique), and a profile whose wallet binding does not verify says so.
  */
 export function AddressView({ address, label, profile = true }: { address: string; label?: string; profile?: boolean }) {
   const [copied, setCopied] = useState(false);
-  const named = useProfile(address).data ?? undefined;
   const explorer = explorerLink("address", address);
   const copy = async () => {
     try {
@@ -27,7 +28,9 @@ export function AddressView({ address, label, profile = true }: { address: strin
   const text = label ?? shortAddress(address);
   return (
     <span className="inline-flex flex-wrap items-center gap-1 text-sm" title={address} data-testid="address">
-      {named !== undefined && named.profile.displayName !== "" && <ProfileName view={named} />}
+      <Suspense fallback={null}>
+        <AccountName address={address} />
+      </Suspense>
       <span className="inline-flex items-center gap-1 font-mono">
       {profile ? (
         <Link to={`/profile/${address}`} className="text-brand hover:underline">

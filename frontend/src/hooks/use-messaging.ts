@@ -1,10 +1,11 @@
-import { useContext, useSyncExternalStore } from "react";
+import { useSyncExternalStore } from "react";
 
-import { MessagingContext, type MessagingHandle } from "../components/messaging/messaging-provider.tsx";
 import type { MessagingSnapshot } from "../lib/messaging/client.ts";
+import { getMessaging, subscribeMessaging, type MessagingHandle } from "../lib/messaging/messaging-state.ts";
 
+/** Messaging for the connected account (see lib/messaging/messaging-state.ts), re-rendering as it changes. */
 export function useMessaging(): MessagingHandle {
-  return useContext(MessagingContext);
+  return useSyncExternalStore(subscribeMessaging, getMessaging);
 }
 
 const EMPTY: MessagingSnapshot = { loaded: false, messages: [] };

@@ -3,6 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import type { Address } from "viem";
 
 import { env } from "../app/env.ts";
+import { loadMessaging } from "../app/load-messaging.ts";
 
 export const profileKey = (account: string) => ["profile", env.chainId, account.toLowerCase()] as const;
 
@@ -15,7 +16,7 @@ export function useProfile(account: Address | string | undefined, options: { wat
     // Someone to write to who has not turned messages on yet: look again until they have.
     refetchInterval: (query) => (options.watch === true && query.state.data?.verified !== true ? 5_000 : false),
     queryFn: async () => {
-      const { getRuntime } = await import("../app/messaging-entry.ts");
+      const { getRuntime } = await loadMessaging();
       return (await getRuntime().directory.byAccount(account as Address)) ?? null;
     },
   });
@@ -28,7 +29,7 @@ export function useProfileByKey(pubkey: string | undefined) {
     enabled: pubkey !== undefined,
     staleTime: 60_000,
     queryFn: async () => {
-      const { getRuntime } = await import("../app/messaging-entry.ts");
+      const { getRuntime } = await loadMessaging();
       return (await getRuntime().directory.byPubkey(pubkey!)) ?? null;
     },
   });

@@ -7,6 +7,7 @@ import { Button } from "../../components/button.tsx";
 import { EmptyState, ErrorState, LoadingRegion } from "../../components/states.tsx";
 import type { ListingState } from "../../lib/catalogue.ts";
 import { contracts } from "../../lib/deployment.ts";
+import { markFirstResultsShown } from "../../lib/first-results.ts";
 import { ActiveFilters, FilterPanel, type FilterHandlers } from "./browse-filters.tsx";
 import { formatCount } from "./count.ts";
 import {
@@ -74,6 +75,10 @@ export default function BrowsePage() {
   const params = useDeferredValue(live);
 
   const catalogue = useCatalogue();
+  const settled = catalogue.data !== undefined || catalogue.isError;
+  useEffect(() => {
+    if (settled) markFirstResultsShown();
+  }, [settled]);
   const listings = catalogue.data?.listings ?? EMPTY;
   const open = useMemo(() => listings.filter((l) => isBrowsable(l, true)), [listings]);
   const inStockCount = useMemo(() => open.reduce((n, l) => n + (l.stock > 0n ? 1 : 0), 0), [open]);

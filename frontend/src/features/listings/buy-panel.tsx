@@ -1,12 +1,13 @@
 import { decodeError } from "@souk/sdk/errors";
 import { formatAmount, formatDuration } from "@souk/sdk/format";
 import { orderLabel } from "@souk/sdk/contracts";
-import { lazy, Suspense, useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { Suspense, useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { Link } from "react-router";
 import { erc20Abi } from "viem";
 import { useAccount, useBalance, useReadContract, useSwitchChain } from "wagmi";
 
 import { chain } from "../../app/chain.ts";
+import { lazyMessaging } from "../../app/load-messaging.ts";
 import { Button, Spinner } from "../../components/button.tsx";
 import { ConnectButton } from "../../components/connect-button.tsx";
 import { TokenAmount } from "../../components/token-amount.tsx";
@@ -27,7 +28,7 @@ import {
 } from "./purchase.ts";
 import { usePurchase, type Purchase } from "./use-purchase.ts";
 
-const CheckoutAddress = lazy(() => import("../../app/messaging-entry.ts").then((m) => ({ default: m.CheckoutAddress })));
+const CheckoutAddress = lazyMessaging("CheckoutAddress");
 
 /**
  * The buy panel: price, quantity, total, the buyer's balance and the payment, or the reason this person cannot buy.

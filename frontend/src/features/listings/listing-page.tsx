@@ -1,10 +1,11 @@
 import { escrowAbi } from "@souk/sdk/contracts";
 import type { ListingMetadata } from "@souk/sdk/schemas";
 import { useQueryClient } from "@tanstack/react-query";
-import { lazy, Suspense, useEffect, useState, type ReactNode } from "react";
+import { Suspense, useEffect, useState, type ReactNode } from "react";
 import { Link, useParams } from "react-router";
 import { useReadContract } from "wagmi";
 
+import { lazyMessaging } from "../../app/load-messaging.ts";
 import { AddressView } from "../../components/address.tsx";
 import { Button } from "../../components/button.tsx";
 import { EmptyState, ErrorState, LoadingRegion, Skeleton } from "../../components/states.tsx";
@@ -20,7 +21,7 @@ import { listingDocumentQuery } from "./metadata-query.ts";
 import { SellerSummary } from "./seller-summary.tsx";
 import { termsText } from "./terms.ts";
 
-const AskSeller = lazy(() => import("../../app/messaging-entry.ts").then((m) => ({ default: m.AskSeller })));
+const AskSeller = lazyMessaging("AskSeller");
 
 const CONDITION_LABELS: Record<NonNullable<ListingMetadata["condition"]>, string> = {
   new: "New",

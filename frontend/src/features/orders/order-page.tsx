@@ -1,10 +1,11 @@
 import { decodeError } from "@souk/sdk/errors";
 import { viewerOf } from "@souk/sdk/order-rules";
-import { lazy, Suspense, useMemo } from "react";
+import { Suspense, useMemo } from "react";
 import type { Address, Hex } from "viem";
 import { Link, useParams } from "react-router";
 import { useConnection } from "wagmi";
 
+import { lazyMessaging } from "../../app/load-messaging.ts";
 import { EmptyState, ErrorState, LoadingRegion, Skeleton } from "../../components/states.tsx";
 import { useChainTime } from "../../hooks/use-chain-time.ts";
 import { useOrder, useOrderTimeline } from "../../hooks/use-orders.ts";
@@ -17,7 +18,7 @@ import { CiteTranscript } from "./cite-transcript.tsx";
 import { OrderTimeline } from "./order-timeline.tsx";
 import { useGivenRating, useRatingStatus } from "./use-ratings.ts";
 
-const OrderThread = lazy(() => import("../../app/messaging-entry.ts").then((m) => ({ default: m.OrderThread })));
+const OrderThread = lazyMessaging("OrderThread");
 
 /** /orders/:orderId: one order, what can happen next, the actions open to the connected account, and its history. */
 export default function OrderPage() {

@@ -1,19 +1,15 @@
 /**
  * Messaging keys kept in this browser, per account: encrypted with an AES-GCM key that IndexedDB holds as a
- * non-extractable CryptoKey, so the stored bytes are useless if copied off the device. A derived key can always be
- * derived again; a browser key exists only here and in the person's export.
+ * non-extractable CryptoKey, so the stored bytes are useless if copied off the device. Every key is kept, derived ones
+ * too: this device never needs the wallet to sign the same way twice. A browser key exists only here and in the
+ * person's export.
  */
+import type { StoredKey } from "@souk/sdk/messaging";
 import * as nip19 from "nostr-tools/nip19";
 
 const DB = "souk-messaging";
 const STORE = "keys";
 const WRAPPING_KEY = "wrapping-key";
-
-export type KeyKind = "derived" | "browser";
-export interface StoredKey {
-  secret: Uint8Array;
-  kind: KeyKind;
-}
 
 function open(): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
@@ -54,14 +50,10 @@ export async function saveKey(account: string, key: StoredKey): Promise<void> {
 }
 
 export async function loadKey(account: string): Promise<StoredKey | undefined> {
-  const stored = await run<{ iv: Uint8Array; ciphertext: ArrayBuffer; kind: KeyKind } | undefined>("readonly", (store) => store.get(entry(account)));
+  const stored = await run<{ iv: Uint8Array; ciphertext: ArrayBuffer; kind: StoredKey["kind"] } | undefined>("readonly", (store) => store.get(entry(account)));
   if (stored === undefined) return undefined;
   const plain = await crypto.subtle.decrypt({ name: "AES-GCM", iv: stored.iv as Uint8Array<ArrayBuffer> }, await wrappingKey(), stored.ciphertext);
   return { secret: new Uint8Array(plain), kind: stored.kind };
-}
-
-export async function forgetKey(account: string): Promise<void> {
-  await run("readwrite", (store) => store.delete(entry(account)));
 }
 
 /** The backup a person keeps (NIP-19 `nsec`, which other Nostr apps import too). */
