@@ -29,6 +29,7 @@ import {
   exportKeyBackup,
   importKeyBackup,
   median,
+  messagingScripts,
   messagesReadableBy,
   messagingKeyOf,
   profileRowsOf,
@@ -524,4 +525,31 @@ test.describe("turning messages on: wallet prompts per device", () => {
       await expect(phone.page.getByTestId("message").filter({ hasText: question })).toBeVisible();
     });
   });
+});
+
+test("the browse page downloads no messaging code before its first results, even with messaging on", async ({ market, stack, person }) => {
+  const visitor = await person(await market.freshAccount(), "visitor");
+  await openConnected(visitor, "/messages");
+  await turnOnMessages(visitor.page);
+  // The page notes when the first listing shows, on its own clock, to compare with when each script was requested.
+  await visitor.page.addInitScript(() => {
+    const w = window as unknown as { __firstResultsAt?: number };
+    new MutationObserver((_, observer) => {
+      if (document.querySelector('main a[href^="/listing/"]') === null) return;
+      w.__firstResultsAt = performance.now();
+      observer.disconnect();
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await visitor.page.goto("/");
+  // Connected (the wallet remembers the site) and messaging on: the bell shows, after the listings.
+  await expect(visitor.page.getByTestId("notification-bell")).toBeVisible({ timeout: 30_000 });
+  const { firstResultsAt, scripts } = await visitor.page.evaluate(() => ({
+    firstResultsAt: (window as unknown as { __firstResultsAt: number }).__firstResultsAt,
+    scripts: performance.getEntriesByType("resource").map((e) => ({ path: new URL(e.name).pathname, startTime: e.startTime })),
+  }));
+  const messaging = messagingScripts(stack);
+  expect(messaging.files.has(messaging.entry), "the messaging entry's file holds messaging code").toBe(true);
+  const loaded = scripts.filter((s) => messaging.files.has(s.path));
+  expect(loaded.length, "the bell's messaging code was loaded").toBeGreaterThan(0);
+  expect(loaded.filter((s) => s.startTime <= firstResultsAt), "messaging scripts requested before the first results").toEqual([]);
 });

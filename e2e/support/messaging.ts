@@ -3,6 +3,7 @@
  * SQLite file, opened read-only), deriving a person's messaging key the way their browser does (to check who can and
  * cannot decrypt), publishing a profile straight to the relay for set-up, and timing a message from send to shown.
  */
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { DatabaseSync } from "node:sqlite";
 
@@ -33,6 +34,24 @@ export async function turnOnMessages(page: Page): Promise<void> {
   const button = page.getByRole("button", { name: "Turn on messages" }).first();
   await button.click();
   await expect(page.getByTestId("start-messaging")).toHaveCount(0, { timeout: 30_000 });
+}
+
+/** Where messaging code lives: the dApp's messaging modules, the SDK's, and nostr-tools. */
+const MESSAGING_SOURCE = /(^|\/)(src\/(lib|components)\/messaging\/|src\/app\/messaging-entry\.ts$|sdk\/src\/messaging\/|node_modules\/nostr-tools\/)/;
+
+/**
+ * The script files (`/assets/…js`) of the build that hold any messaging code, by their source maps; and the file of
+ * the messaging entry (from the manifest), which must be one of them.
+ */
+export function messagingScripts(stack: Stack): { entry: string; files: Set<string> } {
+  const dist = path.join(stack.dataDir, "dist");
+  const manifest = JSON.parse(readFileSync(path.join(dist, ".vite", "manifest.json"), "utf8")) as Record<string, { file: string }>;
+  const files = new Set<string>();
+  for (const name of readdirSync(path.join(dist, "assets")).filter((f) => f.endsWith(".js.map"))) {
+    const { sources } = JSON.parse(readFileSync(path.join(dist, "assets", name), "utf8")) as { sources: string[] };
+    if (sources.some((source) => MESSAGING_SOURCE.test(source))) files.add(`/assets/${name.slice(0, -".map".length)}`);
+  }
+  return { entry: `/${manifest["src/app/messaging-entry.ts"]!.file}`, files };
 }
 
 /** Exports the messaging key's backup (nsec) from the person's profile page, as they would to carry it elsewhere. */
