@@ -1,6 +1,6 @@
 /**
  * A Nostr key derived from one wallet signature. The wallet signs a fixed EIP-712 message; wallets that sign
- * deterministically (RFC 6979: every mainstream EOA wallet) give the same signature on every device, so the same key
+ * deterministically (RFC 6979, as viem's local accounts do) give the same signature on every device, so the same key
  * comes back wherever the person connects, with nothing to carry between devices. Others (contract wallets, some
  * hardware and passkey wallets) give another signature each time, hence another key: key-setup.ts finds that out by
  * comparing with the account's published binding, never by asking the wallet twice. HKDF-SHA256 turns the
