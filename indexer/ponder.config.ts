@@ -17,7 +17,7 @@ export default createConfig({
   database: { kind: "postgres", connectionString: env.databaseUrl, poolConfig: { max: env.poolSize } },
   ordering: "multichain",
   chains: {
-    souk: { id: env.chainId, rpc: env.rpcUrl, pollingInterval: env.pollingMs, ethGetLogsBlockRange: env.logsBlockRange },
+    souk: { id: env.chainId, rpc: env.rpcUrls, pollingInterval: env.pollingMs, ethGetLogsBlockRange: env.logsBlockRange },
   },
   contracts: {
     ListingRegistry: { chain: "souk", abi: listingRegistryAbi, address: deployment.registry, startBlock: deployment.deployBlock },

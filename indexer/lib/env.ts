@@ -8,7 +8,15 @@ const port = z.coerce.number().int().min(1).max(65_535);
 
 const schema = z.object({
   SOUK_CHAIN_ID: z.coerce.number().int().positive().default(31337),
-  SOUK_RPC_URL: z.url().default("http://127.0.0.1:8545"),
+  /**
+   * The chain's JSON-RPC URL, or several separated by commas: Ponder balances requests over them, and its rate
+   * limiter starts each URL at 20 requests per second.
+   */
+  SOUK_RPC_URL: z
+    .string()
+    .default("http://127.0.0.1:8545")
+    .transform((value) => value.split(",").map((s) => s.trim()).filter((s) => s !== ""))
+    .pipe(z.array(z.url()).min(1)),
   /** A folder of generated SDK bindings to read deployments from instead of the SDK's own (tests, rehearsals). */
   SOUK_SDK_OUT: z.string().min(1).optional(),
   SOUK_POLLING_MS: z.coerce.number().int().min(100).default(1_000),
@@ -33,11 +41,13 @@ const schema = z.object({
     .transform((value) => value.split(",").map((s) => s.trim()).filter((s) => s !== "")),
   /** Whether this process fetches IPFS documents (exactly one process per database should). */
   SOUK_DOCUMENTS: z.enum(["on", "off"]).default("on"),
+  /** First retry of an unavailable document; each further retry waits twice as long, up to 30 minutes. */
+  SOUK_DOCUMENT_RETRY_MS: z.coerce.number().int().min(100).default(2_000),
 });
 
 export interface IndexerEnv {
   chainId: number;
-  rpcUrl: string;
+  rpcUrls: string[];
   sdkGeneratedDir: string | undefined;
   pollingMs: number;
   logsBlockRange: number | undefined;
@@ -50,6 +60,7 @@ export interface IndexerEnv {
   ponderUrl: string | undefined;
   corsOrigins: string[];
   fetchDocuments: boolean;
+  documentRetryMs: number;
 }
 
 export function readIndexerEnv(source: NodeJS.ProcessEnv): IndexerEnv {
@@ -61,7 +72,7 @@ export function readIndexerEnv(source: NodeJS.ProcessEnv): IndexerEnv {
   const e = parsed.data;
   return {
     chainId: e.SOUK_CHAIN_ID,
-    rpcUrl: e.SOUK_RPC_URL,
+    rpcUrls: e.SOUK_RPC_URL,
     sdkGeneratedDir: e.SOUK_SDK_OUT,
     pollingMs: e.SOUK_POLLING_MS,
     logsBlockRange: e.SOUK_LOGS_BLOCK_RANGE,
@@ -74,5 +85,6 @@ export function readIndexerEnv(source: NodeJS.ProcessEnv): IndexerEnv {
     ponderUrl: e.SOUK_PONDER_URL,
     corsOrigins: e.SOUK_CORS_ORIGINS,
     fetchDocuments: e.SOUK_DOCUMENTS === "on",
+    documentRetryMs: e.SOUK_DOCUMENT_RETRY_MS,
   };
 }

@@ -25,12 +25,13 @@ if (env.fetchDocuments) {
     pool,
     schema: env.databaseSchema,
     gateways: env.gateways,
+    backoffMs: env.documentRetryMs,
     onError: (error) => console.error("Document fetcher:", error instanceof Error ? error.message : error),
   });
 }
 
 const app = createApp(
-  { pool, schema: quoteIdent(env.databaseSchema), chainId: env.chainId, rpcUrl: env.rpcUrl },
+  { pool, schema: quoteIdent(env.databaseSchema), chainId: env.chainId, rpcUrl: env.rpcUrls[0]! },
   {
     corsOrigins: env.corsOrigins,
     ...(env.ponderUrl === undefined ? {} : { ponderUrl: env.ponderUrl }),

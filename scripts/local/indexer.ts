@@ -10,6 +10,7 @@ import { startProcess, waitUntil, type ManagedProcess } from "./processes.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 export const INDEXER = path.join(ROOT, "indexer");
+const RPC_LANES = 8;
 const PONDER_BIN = path.join(ROOT, "node_modules", "ponder", "dist", "esm", "bin", "ponder.js");
 
 export interface IndexerOptions {
@@ -25,6 +26,8 @@ export interface IndexerOptions {
   pollingMs?: number;
   /** Where the SDK bindings were written, when not the SDK's own folder. */
   sdkOut?: string;
+  /** First retry of an unavailable IPFS document (doubling after). */
+  documentRetryMs?: number;
 }
 
 export interface LocalIndexer {
@@ -41,7 +44,9 @@ export function indexerEnv(options: IndexerOptions, ponderPort: number): NodeJS.
     DATABASE_URL: options.databaseUrl,
     DATABASE_SCHEMA: options.schema ?? "souk",
     SOUK_CHAIN_ID: String(options.chainId),
-    SOUK_RPC_URL: options.rpcUrl,
+    // Ponder's limiter starts every URL at 20 requests per second and ramps up slowly; the local node has no limit,
+    // so it gets the node under several URLs (the node ignores the query string).
+    SOUK_RPC_URL: Array.from({ length: RPC_LANES }, (_, lane) => `${options.rpcUrl}/?lane=${lane}`).join(","),
     SOUK_POLLING_MS: String(options.pollingMs ?? 200),
     SOUK_IPFS_GATEWAYS: options.gatewayUrls.join(","),
     SOUK_API_PORT: String(options.port),
@@ -49,19 +54,23 @@ export function indexerEnv(options: IndexerOptions, ponderPort: number): NodeJS.
     SOUK_PONDER_URL: `http://127.0.0.1:${ponderPort}`,
     SOUK_CORS_ORIGINS: options.corsOrigins.join(","),
     ...(options.sdkOut === undefined ? {} : { SOUK_SDK_OUT: options.sdkOut }),
+    ...(options.documentRetryMs === undefined ? {} : { SOUK_DOCUMENT_RETRY_MS: String(options.documentRetryMs) }),
   };
 }
 
 export async function startIndexer(options: IndexerOptions): Promise<LocalIndexer> {
   const ponderPort = await freePort();
   const env = indexerEnv(options, ponderPort);
+  // SOUK_INDEXER_LOG=info (or debug) shows what Ponder and the API do, prefixed, for troubleshooting.
+  const logLevel = process.env.SOUK_INDEXER_LOG;
+  const echo = logLevel !== undefined;
   const ponder = startProcess(
     "ponder",
     process.execPath,
-    [PONDER_BIN, "--log-format", "json", "--log-level", "warn", "start", "--schema", env.DATABASE_SCHEMA!, "--port", String(ponderPort), "--hostname", "127.0.0.1"],
-    { cwd: INDEXER, env },
+    [PONDER_BIN, "--log-format", "json", "--log-level", logLevel ?? "warn", "start", "--schema", env.DATABASE_SCHEMA!, "--port", String(ponderPort), "--hostname", "127.0.0.1"],
+    { cwd: INDEXER, env, echo },
   );
-  const api = startProcess("api", process.execPath, ["--import", "tsx", path.join(INDEXER, "server", "main.ts")], { cwd: INDEXER, env });
+  const api = startProcess("api", process.execPath, ["--import", "tsx", path.join(INDEXER, "server", "main.ts")], { cwd: INDEXER, env, echo });
   const stop = async () => {
     await Promise.all([api.stop(), ponder.stop()]);
   };
