@@ -134,7 +134,7 @@ function parse<S extends z.ZodType>(schema: S, url: URL): z.infer<S> {
   if (issue.code === "unrecognized_keys") {
     throw new BadRequest(`Unknown parameter${issue.keys.length > 1 ? "s" : ""}: ${issue.keys.join(", ")}.`);
   }
-  const key = issue.path.map(String).join(".");
+  const key = String(issue.path[0]);
   if (issue.code === "invalid_type" && raw[key] === undefined) throw new BadRequest(`The parameter "${key}" is required.`);
   throw new BadRequest(`The parameter "${key}" ${issue.message}.`);
 }

@@ -237,3 +237,266 @@ describe("every endpoint agrees with the chain", () => {
     }
   });
 });
+
+/** Every target's answer for `path`, once `accept` holds on all of them. */
+async function onAll(path: string, accept: (body: any) => boolean, timeoutMs = 10_000): Promise<any[]> {
+  return Promise.all(
+    targets.map(async (target) => (await eventually(async () => {
+      const { body } = await get(target.indexer.url, path);
+      return accept(body) ? body : undefined;
+    }, timeoutMs)).value),
+  );
+}
+
+const titles = (body: any): string[] => body.items.map((i: any) => i.metadata.content?.title);
+
+describe("search", () => {
+  const ids: Record<string, string> = {};
+  beforeAll(async () => {
+    const publish = async (key: string, input: Parameters<typeof market.writer.createListing>[2]) => {
+      ids[key] = (await market.writer.createListing(seller, arbiter, input)).listingId.toString();
+    };
+    await publish("accents", { title: "Crème brûlée torch for the kitchen", category: "Home & Garden" });
+    await publish("inTitle", { title: "Quartz pendulum clock", description: "Keeps good time, chimes on the hour, walnut case." });
+    await publish("inDescription", { title: "Wall decoration", description: "A panel with a small quartz insert in the middle of it." });
+    await publish("older", { title: "Linen tablecloth", description: "Natural linen, washed, two metres long." });
+    // A month later, the same words: the newer listing ranks first.
+    await rpc(market.chain.url, "evm_increaseTime", [30 * 86_400]);
+    await publish("newer", { title: "Linen tablecloth", description: "Natural linen, washed, two metres long." });
+    await onAll(`/api/listings/${ids.newer}`, (body) => body.metadata?.status === "valid");
+  }, 60_000);
+
+  it("stems English words: scarves finds the scarf, running finds run", async () => {
+    for (const [q, title] of [["scarves", "Hand-knitted wool scarf"], ["knitting", "Hand-knitted wool scarf"], ["novel", "Three cloth-bound hardcover novels"]]) {
+      for (const body of await onAll(`/api/listings?q=${q}`, () => true)) expect(titles(body).join("|"), q).toContain(title);
+    }
+  });
+
+  it("folds accents both ways", async () => {
+    for (const q of ["creme brulee", "crème", "BRÛLÉE torch"]) {
+      for (const body of await onAll(`/api/listings?q=${encodeURIComponent(q)}`, () => true)) {
+        expect(body.items.map((i: any) => i.id), q).toEqual([ids.accents]);
+      }
+    }
+  });
+
+  it("tolerates typos in words of four letters or more, and says what it corrected", async () => {
+    for (const [q, title] of [["camra", "film camera"], ["headphnes", "wireless headphones"], ["rangefindr camera", "rangefinder"]]) {
+      for (const body of await onAll(`/api/listings?q=${encodeURIComponent(q)}`, () => true)) {
+        expect(titles(body).join("|"), q).toContain(title);
+      }
+    }
+    const [body] = await onAll("/api/listings?q=camra", () => true);
+    expect(body.corrections).toEqual({ camra: ["camera"] });
+    // Three letters are matched as typed: "mgu" is not "mug".
+    for (const body of await onAll("/api/listings?q=mgu", () => true)) expect(body.total).toBe(0);
+  });
+
+  it("matches while typing: the last word is a prefix", async () => {
+    for (const body of await onAll("/api/listings?q=pendul", () => true)) expect(body.items[0].id).toBe(ids.inTitle);
+  });
+
+  it("weighs the title over the description, and newer over older", async () => {
+    for (const body of await onAll("/api/listings?q=quartz", () => true)) {
+      expect(body.items.map((i: any) => i.id)).toEqual([ids.inTitle, ids.inDescription]);
+      expect(body.items[0].relevance).toBeGreaterThan(body.items[1].relevance);
+    }
+    for (const body of await onAll("/api/listings?q=linen%20tablecloth", () => true)) {
+      expect(body.items.map((i: any) => i.id)).toEqual([ids.newer, ids.older]);
+    }
+  });
+
+  it("counts facets per category and per token for the current query, each ignoring its own filter", async () => {
+    const [all] = await onAll("/api/listings?pageSize=100", () => true);
+    const byCategory = new Map<string, number>();
+    const byToken = new Map<string, number>();
+    for (const item of all.items) {
+      byCategory.set(item.metadata.content.category, (byCategory.get(item.metadata.content.category) ?? 0) + 1);
+      byToken.set(item.token, (byToken.get(item.token) ?? 0) + 1);
+    }
+    expect(Object.fromEntries(all.facets.categories.map((f: any) => [f.category, f.count]))).toEqual(Object.fromEntries(byCategory));
+    expect(Object.fromEntries(all.facets.tokens.map((f: any) => [f.token, f.count]))).toEqual(Object.fromEntries(byToken));
+    const [filtered] = await onAll(`/api/listings?category=Other&token=${ETH}`, () => true);
+    const other = all.items.filter((i: any) => i.metadata.content.category === "Other");
+    expect(filtered.total).toBe(other.filter((i: any) => i.token === ETH).length);
+    expect(filtered.facets.categories.find((f: any) => f.category === "Home & Garden").count).toBe(
+      all.items.filter((i: any) => i.token === ETH && i.metadata.content.category === "Home & Garden").length,
+    );
+    expect(Object.fromEntries(filtered.facets.tokens.map((f: any) => [f.token, f.count]))).toEqual(
+      Object.fromEntries([...new Set(other.map((i: any) => i.token))].map((t) => [t, other.filter((i: any) => i.token === t).length])),
+    );
+  });
+
+  it("filters and sorts exactly as the chain's data says", async () => {
+    const [all] = await onAll("/api/listings?pageSize=100", () => true);
+    const eth = all.items.filter((i: any) => i.token === ETH);
+    const prices = eth.map((i: any) => BigInt(i.price)).sort((a: bigint, b: bigint) => (a < b ? -1 : a > b ? 1 : 0));
+    const min = prices[1]!;
+    const max = prices.at(-2)!;
+    for (const target of targets) {
+      const asc = (await get(target.indexer.url, `/api/listings?token=${ETH}&sort=price-asc&pageSize=100`)).body;
+      expect(asc.items.map((i: any) => BigInt(i.price))).toEqual(prices);
+      const range = (await get(target.indexer.url, `/api/listings?token=${ETH}&minPrice=${min}&maxPrice=${max}&pageSize=100`)).body;
+      expect(range.total).toBe(prices.filter((p: bigint) => p >= min && p <= max).length);
+      const inStock = (await get(target.indexer.url, "/api/listings?inStock=true&pageSize=100")).body;
+      expect(inStock.total).toBe(all.items.filter((i: any) => BigInt(i.stock) > 0n).length);
+      const mine = (await get(target.indexer.url, `/api/listings?seller=${seller.address}&pageSize=100`)).body;
+      expect(mine.total).toBe(all.items.filter((i: any) => i.seller === seller.address.toLowerCase()).length);
+      const rated = (await get(target.indexer.url, "/api/listings?minRating=4.9&sort=rating&pageSize=100")).body;
+      expect(rated.total).toBe(all.items.filter((i: any) => (i.sellerRating.average ?? 0) >= 4.9).length);
+      const newest = (await get(target.indexer.url, "/api/listings?pageSize=5&page=2")).body;
+      expect(newest.items.map((i: any) => i.id)).toEqual(all.items.slice(5, 10).map((i: any) => i.id));
+    }
+  });
+});
+
+describe("documents", () => {
+  it("a missing document leaves the listing unsearchable until it arrives, then it is found", async () => {
+    const bytes = market.writer.listingDocument({ title: "Porcelain teapot with bamboo handle", category: "Home & Garden" });
+    const { digestOf } = await import("@souk/sdk");
+    const digest = await digestOf(bytes);
+    const { listingId } = await market.writer.createListing(seller, arbiter, { title: "unused" }, digest);
+    const [detail] = await onAll(`/api/listings/${listingId}`, (body) => body.metadata?.status === "unavailable");
+    expect(detail.metadata.error).toMatch(/HTTP 404/);
+    for (const body of await onAll("/api/listings?q=teapot", () => true)) expect(body.total).toBe(0);
+    // Browsing still shows it, without its text.
+    for (const body of await onAll(`/api/listings?seller=${seller.address}&pageSize=100`, () => true)) {
+      expect(body.items.find((i: any) => i.id === listingId.toString()).metadata.status).toBe("unavailable");
+    }
+    await market.writer.uploadBytes(bytes);
+    for (const body of await onAll("/api/listings?q=teapot", (b) => b.total === 1, 15_000)) {
+      expect(body.items[0].id).toBe(listingId.toString());
+    }
+  });
+
+  it("an invalid document is recorded with the reason and kept out of search and browsing", async () => {
+    const bytes = new TextEncoder().encode(JSON.stringify({ schema: "souk.listing/1", description: "no title", category: "Other", images: [] }));
+    const digest = await market.writer.uploadBytes(bytes);
+    const before = (await onAll("/api/listings?status=all", () => true))[0].total;
+    const { listingId } = await market.writer.createListing(seller, arbiter, { title: "unused" }, digest);
+    const [detail] = await onAll(`/api/listings/${listingId}`, (body) => body.metadata?.status === "invalid");
+    expect(detail.metadata.error).toMatch(/title/);
+    expect(detail.metadata.content).toBeUndefined();
+    for (const body of await onAll("/api/listings?status=all", () => true)) expect(body.total).toBe(before);
+    for (const body of await onAll("/api/stats", () => true)) expect(body.documents.invalid).toBe(1);
+  });
+});
+
+describe("freshness and reorgs", () => {
+  it("a new listing and an order's new state reach the API within 2 s of their block", async () => {
+    // Timed from before the transaction is sent, so the figures include mining it: an upper bound.
+    const delays = (check: (t: Target) => Promise<true | undefined>) =>
+      Promise.all(targets.map(async (t) => (await eventually(() => check(t))).ms));
+    const worst: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      const digest = await market.writer.uploadBytes(market.writer.listingDocument({ title: `Fresh listing ${round}` }));
+      let started = performance.now();
+      const { listingId } = await market.writer.createListing(seller, arbiter, { title: "unused" }, digest);
+      const sent = performance.now() - started;
+      for (const ms of await delays(async (t) => ((await get(t.indexer.url, `/api/listings/${listingId}`)).status === 200 ? true : undefined))) {
+        worst.push(sent + ms);
+      }
+      started = performance.now();
+      const orderId = await market.writer.buyWithEth(buyer, listingId, 1n);
+      const bought = performance.now() - started;
+      for (const ms of await delays(async (t) => ((await get(t.indexer.url, `/api/orders/${orderId}`)).body.state === "Funded" ? true : undefined))) {
+        worst.push(bought + ms);
+      }
+    }
+    console.info(`Freshness (transaction sent to answer in the API): worst ${Math.max(...worst).toFixed(0)} ms of ${worst.length}`);
+    for (const ms of worst) expect(ms).toBeLessThanOrEqual(2_000);
+  });
+
+  it("a listing in blocks that a reorg removes disappears from every answer", async () => {
+    await caughtUp();
+    const statsBefore = (await onAll("/api/stats", () => true))[0];
+    const snapshot = await rpc<string>(market.chain.url, "evm_snapshot");
+    const { listingId } = await market.writer.createListing(seller, arbiter, { title: "Ephemeral snow globe", category: "Toys & Games" });
+    await rpc(market.chain.url, "evm_mine");
+    await onAll("/api/listings?q=snow%20globe", (body) => body.total === 1);
+    await rpc(market.chain.url, "evm_revert", [snapshot]);
+    // Other blocks take their place.
+    for (let i = 0; i < 3; i++) await rpc(market.chain.url, "evm_mine");
+    await onAll(`/api/listings?q=snow%20globe`, (body) => body.total === 0);
+    for (const target of targets) {
+      expect((await get(target.indexer.url, `/api/listings/${listingId}`)).status).toBe(404);
+      const stats = (await get(target.indexer.url, "/api/stats")).body;
+      expect(stats.listings).toEqual(statsBefore.listings);
+      const seller2 = (await get(target.indexer.url, `/api/accounts/${seller.address}`)).body;
+      expect(seller2.asSeller.listings).toBe(
+        (await client().getContractEvents({ address: registry(), abi: listingRegistryAbi, eventName: "ListingCreated", args: { seller: seller.address }, fromBlock: 0n })).length,
+      );
+    }
+  });
+});
+
+describe("bad requests", () => {
+  const cases: Array<[string, RegExp]> = [
+    ["/api/listings?sort=cheapest", /"sort" must be one of: relevance, newest, price-asc, price-desc, rating/],
+    ["/api/listings?category=Cars", /"category" must be one of/],
+    ["/api/listings?token=0x123", /"token" must be an address/],
+    ["/api/listings?minPrice=1.5&token=" + ETH, /"minPrice" must be a whole number/],
+    ["/api/listings?minPrice=10", /give the token too/],
+    [`/api/listings?minPrice=10&maxPrice=5&token=${ETH}`, /minPrice must not be greater than maxPrice/],
+    ["/api/listings?minRating=6", /"minRating" must be a number from 1 to 5/],
+    ["/api/listings?inStock=yes", /"inStock" must be "true" or "false"/],
+    ["/api/listings?page=0", /"page" must be a whole number from 1/],
+    ["/api/listings?pageSize=1000", /"pageSize" must be a whole number from 1 to 100/],
+    ["/api/listings?q=" + "a".repeat(201), /"q" must be at most 200 characters/],
+    ["/api/listings?q=one two three four five six seven eight nine", /at most 8 words/],
+    ["/api/listings?categroy=Other", /Unknown parameter: categroy/],
+    ["/api/listings?page=1&page=2", /"page" is given more than once/],
+    ["/api/listings/abc", /listing id must be a whole number/],
+    ["/api/accounts/0xnothex", /address must be an address/],
+    ["/api/orders", /"account" is required/],
+    [`/api/orders?account=${buyer.address}&role=judge`, /"role" must be one of: buyer, seller, arbiter, any/],
+    [`/api/orders?account=${buyer.address}&state=Lost`, /"state" must be states separated by commas/],
+    [`/api/arbiters/${arbiter}/disputes?status=closed`, /"status" must be "open" or "all"/],
+    ["/api/stats?x=1", /Unknown parameter: x/],
+  ];
+  it.each(cases)("GET %s → 400", async (path, message) => {
+    for (const target of targets) {
+      const { status, body } = await get(target.indexer.url, path);
+      expect(status, path).toBe(400);
+      expect(body.error).toMatch(message);
+    }
+  });
+
+  it("unknown things are 404 with a message", async () => {
+    for (const target of targets) {
+      for (const path of ["/api/listings/999999", "/api/orders/42", "/api/nothing"]) {
+        const { status, body } = await get(target.indexer.url, path);
+        expect(status, path).toBe(404);
+        expect(body.error).toMatch(/No /);
+      }
+    }
+  });
+
+  it("CORS allows the dApp's origin only, on the API and on GraphQL", async () => {
+    const target = targets[0]!;
+    for (const path of ["/api/stats", "/health"]) {
+      const allowed = await get(target.indexer.url, path, { origin: APP_ORIGIN });
+      expect(allowed.headers.get("access-control-allow-origin")).toBe(APP_ORIGIN);
+      const other = await get(target.indexer.url, path, { origin: "http://evil.example" });
+      expect(other.headers.get("access-control-allow-origin")).toBeNull();
+    }
+    const graphql = await fetch(`${target.indexer.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: "http://evil.example" },
+      body: JSON.stringify({ query: "{ listings(limit: 1) { items { id } } }" }),
+    });
+    expect(graphql.status).toBe(200);
+    expect(graphql.headers.get("access-control-allow-origin")).toBeNull();
+    expect(((await graphql.json()) as any).data.listings.items).toHaveLength(1);
+  });
+
+  it("listens on the loopback interface only", async () => {
+    const { networkInterfaces } = await import("node:os");
+    const external = Object.values(networkInterfaces()).flat().find((i) => i !== undefined && !i.internal && i.family === "IPv4");
+    const port = new URL(targets[0]!.indexer.url).port;
+    if (external !== undefined) {
+      await expect(fetch(`http://${external.address}:${port}/health`, { signal: AbortSignal.timeout(2_000) })).rejects.toThrow();
+    }
+    expect(new URL(targets[0]!.indexer.ponderUrl).hostname).toBe("127.0.0.1");
+  });
+});
