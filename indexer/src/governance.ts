@@ -63,7 +63,7 @@ ponder.on("Escrow:FeeRecipientUpdated", async ({ event, context }) => {
 });
 
 // V1-COMPAT: the pause guardian exists from protocol v2 on.
-if (escrowAbi.some((item) => item.type === "event" && item.name === "PauseGuardianUpdated")) {
+if (escrowAbi.some((item) => item.type === "event" && (item.name as string) === "PauseGuardianUpdated")) {
   (ponder.on as any)("Escrow:PauseGuardianUpdated", async ({ event, context }: any) => {
     await setProtocol(context.db, event.block.timestamp, { pauseGuardian: lower(event.args.newGuardian) });
     await log(context.db, event, "PauseGuardianUpdated", { account: event.args.newGuardian });

@@ -207,7 +207,8 @@ describe("every endpoint agrees with the chain", () => {
     const byState: Record<string, number> = {};
     for (const e of placed) {
       const order = await client().readContract({ address: escrow(), abi: escrowAbi, functionName: "getOrder", args: [e.args.orderId!] });
-      byState[ORDER_STATES[order.state]] = (byState[ORDER_STATES[order.state]] ?? 0) + 1;
+      const state = ORDER_STATES[order.state]!;
+      byState[state] = (byState[state] ?? 0) + 1;
     }
     for (const target of targets) {
       const { body } = await get(target.indexer.url, "/api/stats");
@@ -267,7 +268,7 @@ describe("search", () => {
   }, 60_000);
 
   it("stems English words: scarves finds the scarf, running finds run", async () => {
-    for (const [q, title] of [["scarves", "Hand-knitted wool scarf"], ["knitting", "Hand-knitted wool scarf"], ["novel", "Three cloth-bound hardcover novels"]]) {
+    for (const [q, title] of [["scarves", "Hand-knitted wool scarf"], ["knitting", "Hand-knitted wool scarf"], ["novel", "Three cloth-bound hardcover novels"]] as const) {
       for (const body of await onAll(`/api/listings?q=${q}`, () => true)) expect(titles(body).join("|"), q).toContain(title);
     }
   });
@@ -281,7 +282,7 @@ describe("search", () => {
   });
 
   it("tolerates typos in words of four letters or more, and says what it corrected", async () => {
-    for (const [q, title] of [["camra", "film camera"], ["headphnes", "wireless headphones"], ["rangefindr camera", "rangefinder"]]) {
+    for (const [q, title] of [["camra", "film camera"], ["headphnes", "wireless headphones"], ["rangefindr camera", "rangefinder"]] as const) {
       for (const body of await onAll(`/api/listings?q=${encodeURIComponent(q)}`, () => true)) {
         expect(titles(body).join("|"), q).toContain(title);
       }

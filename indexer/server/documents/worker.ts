@@ -94,7 +94,7 @@ export function startDocumentWorker(options: DocumentWorkerOptions): DocumentWor
       const attempts = ref.attempts + 1;
       const delay = Math.min(backoff * 2 ** (attempts - 1), maxBackoff);
       const body = result.status === "valid" ? (result.body as Record<string, unknown>) : null;
-      const listing = ref.kind === "listing" && body !== null ? (body as ListingBody) : null;
+      const listing = ref.kind === "listing" && body !== null ? (body as unknown as ListingBody) : null;
       return {
         digest: ref.digest,
         kind: ref.kind,
