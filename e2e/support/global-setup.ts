@@ -13,7 +13,13 @@ const ROOT = path.resolve(import.meta.dirname, "..", "..");
  * market, production build of the dApp) on free loopback ports, and records where everything is.
  */
 export default async function globalSetup(): Promise<void> {
-  const ports = { chain: await freePort(), api: await freePort(), gateway: await freePort(), app: await freePort() };
+  const ports = {
+    chain: await freePort(),
+    api: await freePort(),
+    gateway: await freePort(),
+    app: await freePort(),
+    indexer: await freePort(),
+  };
   // Everything this run writes lives in its own folder, so that runs (and `npm start`) never collide.
   const runDir = path.join(ROOT, ".souk", `e2e-${process.pid}`);
   const dataDir = path.join(runDir, "ipfs");
@@ -29,6 +35,8 @@ export default async function globalSetup(): Promise<void> {
       "--ipfs-api-port", String(ports.api),
       "--gateway-port", String(ports.gateway),
       "--app-port", String(ports.app),
+      "--indexer-port", String(ports.indexer),
+      "--postgres-data", path.join(runDir, "postgres"),
     ],
     {
       cwd: ROOT,
@@ -65,6 +73,7 @@ export default async function globalSetup(): Promise<void> {
     rpcUrl: `http://127.0.0.1:${ports.chain}`,
     ipfsApiUrl: `http://127.0.0.1:${ports.api}/api/v0`,
     gatewayUrl: `http://127.0.0.1:${ports.gateway}`,
+    indexerUrl: `http://127.0.0.1:${ports.indexer}`,
     chainId: 31337,
     escrow: deployment.escrow as `0x${string}`,
     registry: deployment.registry as `0x${string}`,
