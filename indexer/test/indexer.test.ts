@@ -19,7 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rpc } from "../../scripts/local/chain.ts";
 import { devAccount, ROLES } from "../../scripts/local/accounts.ts";
 import { eventually, get } from "./api-client.ts";
-import { ETH } from "./market-writer.ts";
+import { ETH } from "../../scripts/local/market-writer.ts";
 import { APP_ORIGIN, debianPostgresBinDir, startTarget, startTestMarket, type Target, type TestMarket } from "./test-market.ts";
 
 let market: TestMarket;
@@ -478,6 +478,7 @@ describe("bad requests", () => {
     for (const path of ["/api/stats", "/health"]) {
       const allowed = await get(target.indexer.url, path, { origin: APP_ORIGIN });
       expect(allowed.headers.get("access-control-allow-origin")).toBe(APP_ORIGIN);
+      if (path.startsWith("/api/")) expect(allowed.headers.get("server-timing")).toMatch(/^app;dur=\d+\.\d+$/);
       const other = await get(target.indexer.url, path, { origin: "http://evil.example" });
       expect(other.headers.get("access-control-allow-origin")).toBeNull();
     }

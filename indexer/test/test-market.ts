@@ -16,7 +16,7 @@ import { freePort } from "../../scripts/local/ports.ts";
 import { startPostgres, type PostgresServer } from "../../scripts/local/postgres.ts";
 import { devAccount, ROLES } from "../../scripts/local/accounts.ts";
 import type { SeedSummary } from "../../scripts/seed/seed.ts";
-import { marketWriter, type MarketWriter } from "./market-writer.ts";
+import { marketWriter, type MarketWriter } from "../../scripts/local/market-writer.ts";
 
 export const CHAIN_ID = 31337;
 export const APP_ORIGIN = "http://127.0.0.1:5173";

@@ -9,6 +9,7 @@ import {
   createPublicClient,
   createWalletClient,
   defineChain,
+  encodeFunctionData,
   http,
   parseEventLogs,
   type Abi,
@@ -17,8 +18,8 @@ import {
   type TransactionReceipt,
 } from "viem";
 
-import { devAccount } from "../../scripts/local/accounts.ts";
-import { rpc } from "../../scripts/local/chain.ts";
+import { devAccount } from "./accounts.ts";
+import { rpc } from "./chain.ts";
 
 export type Account = ReturnType<typeof devAccount>;
 
@@ -141,44 +142,62 @@ export function marketWriter(options: { rpcUrl: string; ipfsApiUrl: string; chai
   }
 
   /**
-   * Creates many listings packed into blocks of `perBlock` transactions: automine off, every seller's transactions
-   * sent with explicit nonces, one block mined, repeat. Documents are uploaded first.
+   * Creates many listings packed into full blocks, the way a busy chain includes them: documents uploaded first,
+   * then, with automine off, one JSON-RPC batch of `eth_sendTransaction` from the node's unlocked development
+   * accounts per block, and the block mined (its base fee held at 1 gwei, so that full blocks do not price the next
+   * ones out). `perBlock` follows from the block gas limit.
    */
   async function packListings(
-    sellers: Account[],
+    sellers: Address[],
     arbiter: Address,
     inputs: ListingInput[],
-    perBlock: number,
     onProgress?: (done: number) => void,
-  ): Promise<void> {
-    const nonces = new Map<string, number>();
-    for (const seller of sellers) nonces.set(seller.address, await publicClient.getTransactionCount({ address: seller.address, blockTag: "pending" }));
+  ): Promise<{ blocks: number }> {
+    const GAS = 150_000n;
+    const latest = await publicClient.getBlock();
+    const perBlock = Number(latest.gasLimit / GAS);
+    let blocks = 0;
     await rpc(options.rpcUrl, "evm_setAutomine", [false]);
     try {
       for (let start = 0; start < inputs.length; start += perBlock) {
         const slice = inputs.slice(start, start + perBlock);
         const digests = await mapLimit(slice, 16, (input) => uploadBytes(listingDocument(input)));
-        await mapLimit(slice, 32, async (input, i) => {
-          const seller = sellers[(start + i) % sellers.length]!;
-          const nonce = nonces.get(seller.address)!;
-          nonces.set(seller.address, nonce + 1);
-          await wallet(seller).writeContract({
-            address: options.market.registry as Address,
-            abi: listingRegistryAbi,
-            functionName: "createListing",
-            args: [listingTerms(input, digests[i]!, arbiter)],
-            chain,
-            account: seller,
-            nonce,
-            gas: 300_000n,
-          });
+        const batch = slice.map((input, i) => ({
+          jsonrpc: "2.0",
+          id: i,
+          method: "eth_sendTransaction",
+          params: [
+            {
+              from: sellers[(start + i) % sellers.length],
+              to: options.market.registry,
+              gas: `0x${GAS.toString(16)}`,
+              maxFeePerGas: "0x77359400",
+              maxPriorityFeePerGas: "0x1",
+              data: encodeFunctionData({
+                abi: listingRegistryAbi,
+                functionName: "createListing",
+                args: [listingTerms(input, digests[i]!, arbiter)],
+              }),
+            },
+          ],
+        }));
+        const response = await fetch(options.rpcUrl, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify(batch),
         });
+        const answers = (await response.json()) as Array<{ error?: { message: string } }>;
+        const failed = answers.find((a) => a.error !== undefined);
+        if (failed !== undefined) throw new Error(`eth_sendTransaction: ${failed.error!.message}`);
+        await rpc(options.rpcUrl, "hardhat_setNextBlockBaseFeePerGas", ["0x3b9aca00"]);
         await rpc(options.rpcUrl, "evm_mine");
-        onProgress?.(Math.min(start + perBlock, inputs.length));
+        blocks += 1;
+        onProgress?.(start + slice.length);
       }
     } finally {
       await rpc(options.rpcUrl, "evm_setAutomine", [true]);
     }
+    return { blocks };
   }
 
   return { publicClient, uploadBytes, listingDocument, send, createListing, buyWithEth, packListings };
