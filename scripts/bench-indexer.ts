@@ -32,6 +32,8 @@ const { values: flags } = parseArgs({
   options: {
     listings: { type: "string", default: process.env.SOUK_BENCH_LISTINGS ?? "20000" },
     runs: { type: "string", default: "20" },
+    /** Keep everything running after measuring, until Ctrl-C (to look at the database: EXPLAIN ANALYZE…). */
+    keep: { type: "boolean", default: false },
   },
 });
 const LISTINGS = Number(flags.listings);
@@ -148,6 +150,10 @@ async function main(): Promise<void> {
     printReport(report);
     await writeFile(path.join(ROOT, "bench-indexer-report.json"), `${JSON.stringify(report, null, 2)}\n`);
     console.log("\nWrote bench-indexer-report.json");
+    if (flags.keep) {
+      console.log(`\nKept running: API ${indexer.url}, DATABASE_URL=${postgres.url} (schema souk). Ctrl-C stops.`);
+      await new Promise<void>((resolve) => process.once("SIGINT", () => resolve()));
+    }
   } finally {
     for (const stop of stops.reverse()) await stop().catch(() => undefined);
     await rm(dir, { recursive: true, force: true });

@@ -74,6 +74,10 @@ export function createApp(ctx: ApiContext, options: AppOptions): Hono {
   app.notFound((c) => c.json({ error: `No such endpoint: ${c.req.method} ${new URL(c.req.url).pathname}. See docs/API.md.` }, 404));
   app.onError((error, c) => {
     if (error instanceof BadRequest) return c.json({ error: error.message }, 400);
+    // A table not there yet: Ponder or the document fetcher is still setting up a fresh database.
+    if ((error as { code?: string }).code === "42P01") {
+      return c.json({ error: "The index is being prepared; try again in a moment." }, 503);
+    }
     options.onError?.(error);
     return c.json({ error: "The indexer failed to answer; try again." }, 500);
   });

@@ -5,6 +5,8 @@ export interface ApiContext {
   pool: pg.Pool;
   /** Ponder's schema, quoted for SQL. */
   schema: string;
+  /** Ponder's schema as configured (unquoted). */
+  rawSchema: string;
   chainId: number;
   rpcUrl: string;
 }

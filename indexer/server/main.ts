@@ -31,7 +31,7 @@ if (env.fetchDocuments) {
 }
 
 const app = createApp(
-  { pool, schema: quoteIdent(env.databaseSchema), chainId: env.chainId, rpcUrl: env.rpcUrls[0]! },
+  { pool, schema: quoteIdent(env.databaseSchema), rawSchema: env.databaseSchema, chainId: env.chainId, rpcUrl: env.rpcUrls[0]! },
   {
     corsOrigins: env.corsOrigins,
     ...(env.ponderUrl === undefined ? {} : { ponderUrl: env.ponderUrl }),

@@ -7,6 +7,7 @@
  */
 import type pg from "pg";
 
+import { ensureSearchProjection, refreshProjectedDocuments } from "../search/projection.ts";
 import { quoteIdent } from "../sql.ts";
 import { DOCUMENTS_SCHEMA, TS_CONFIG } from "./store-schema.ts";
 import { fetchDocument, isDocumentKind, type DocumentKind, type FetchedDocument } from "./fetch-document.ts";
@@ -55,12 +56,20 @@ export function startDocumentWorker(options: DocumentWorkerOptions): DocumentWor
   const maxBackoff = options.maxBackoffMs ?? 30 * 60_000;
   let newestBlock = -1n;
   let lastSweep = 0;
+  let projected = false;
   let stopped = false;
   let idleWaiters: Array<() => void> = [];
   let timer: NodeJS.Timeout | undefined;
 
   async function pending(): Promise<Ref[]> {
     const sweep = Date.now() - lastSweep > SWEEP_EVERY_MS;
+    // The search projection needs Ponder's tables; a sweep also repairs it if Ponder recreated them, and copies
+    // documents that arrived while a listing pointing at them was being written.
+    if (!projected || sweep) {
+      const wasProjected = projected;
+      projected = await ensureSearchProjection(pool, options.schema);
+      if (projected && wasProjected) await refreshProjectedDocuments(pool, options.schema);
+    }
     const since = sweep ? -1n : newestBlock - RECENT_BLOCKS;
     const fresh = await pool.query<{ digest: `0x${string}`; kind: string; block: string }>(
       `SELECT r.digest, r.kind, r.block_number::text AS block
@@ -148,6 +157,8 @@ export function startDocumentWorker(options: DocumentWorkerOptions): DocumentWor
         column("description"),
       ],
     );
+    const listings = rows.filter((row) => row.kind === "listing").map((row) => row.digest);
+    if (listings.length > 0 && projected) await refreshProjectedDocuments(pool, options.schema, listings);
     const vocabulary = lexiconWords(
       rows.flatMap((row) => (row.kind === "listing" && row.status === "valid" ? [row.title ?? "", row.tags ?? "", row.description ?? ""] : [])),
     );
