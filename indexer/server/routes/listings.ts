@@ -12,7 +12,7 @@ export function listingRoutes(ctx: ApiContext): Hono {
 
   app.get("/", async (c) => {
     const query = parseListingsQuery(new URL(c.req.url));
-    const page = await searchListings(ctx.pool, ctx.schema, ctx.rawSchema, query);
+    const page = await searchListings(ctx.pool, ctx.rawSchema, query);
     const items = await readListings(ctx, page.ids, true);
     if (query.q !== undefined) for (const item of items) item.relevance = page.relevance.get(BigInt(item.id)) ?? 0;
     return c.json({

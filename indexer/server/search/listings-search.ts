@@ -24,11 +24,10 @@ export interface ListingsPage {
 /** A listing a week old keeps half of its recency boost. */
 const RECENCY_SECONDS = 7 * 24 * 3600;
 
-export async function searchListings(pool: pg.Pool, schema: string, rawSchema: string, query: ListingsQuery): Promise<ListingsPage> {
+export async function searchListings(pool: pg.Pool, rawSchema: string, query: ListingsQuery): Promise<ListingsPage> {
   const table = projectionTable(rawSchema);
   const text = query.q === undefined ? undefined : await buildTextQuery(pool, query.q);
-  const needsRating = query.minRating !== undefined || query.sort === "rating";
-  const from = `${table} p ${needsRating ? `LEFT JOIN ${schema}.account a ON a.address = p.seller` : ""}`;
+  const from = `${table} p`;
 
   /** The conditions, with their values collected in `params` (each query gets its own numbering). */
   const conditions = (params: Params) => {
@@ -47,7 +46,7 @@ export async function searchListings(pool: pg.Pool, schema: string, rawSchema: s
     if (query.inStock === false) where.push("p.stock = 0");
     if (query.seller !== undefined) where.push(`p.seller = ${params.add(query.seller)}`);
     if (query.minRating !== undefined) {
-      where.push(`a.ratings_as_seller > 0 AND a.score_sum_as_seller >= ${params.add(query.minRating)}::numeric * a.ratings_as_seller`);
+      where.push(`p.seller_ratings > 0 AND p.seller_score_sum >= ${params.add(query.minRating)}::numeric * p.seller_ratings`);
     }
     const price: string[] = [];
     if (query.minPrice !== undefined) price.push(`p.price >= ${params.add(query.minPrice.toString())}::numeric`);
@@ -78,9 +77,7 @@ export async function searchListings(pool: pg.Pool, schema: string, rawSchema: s
     "price-desc": "p.price DESC, p.id DESC",
     rating: "seller_rating DESC NULLS LAST, p.id DESC",
   }[sort];
-  const rating = needsRating
-    ? "CASE WHEN a.ratings_as_seller > 0 THEN a.score_sum_as_seller::float8 / a.ratings_as_seller END"
-    : "NULL::float8";
+  const rating = "p.seller_score_sum::float8 / nullif(p.seller_ratings, 0)";
   const page = pool.query<{ id: string; rank: number }>(
     `SELECT p.id::text AS id, ${w.rank} AS rank, ${rating} AS seller_rating
      FROM ${from} WHERE ${w.where.join(" AND ")}

@@ -1,9 +1,10 @@
 /**
  * The search projection: one narrow row per listing with everything search filters, sorts and counts on (the
- * listing's state from Ponder's table, the category and tsvector of its document), so that a search is a scan of
- * one table instead of a join. Triggers on Ponder's `listing` table keep it in step inside Ponder's own
- * transactions, reorgs and crash recoveries included; the document fetcher updates the document side when
- * documents arrive. It lives in its own schema, `<ponder schema>_search`, one per deployment.
+ * listing's state from Ponder's table, the seller's rating from Ponder's account table, the category and tsvector
+ * of its document), so that a search is a scan of one table instead of joins. Triggers on Ponder's `listing` and
+ * `account` tables keep it in step inside Ponder's own transactions, reorgs and crash recoveries included; the
+ * document fetcher updates the document side when documents arrive. The tsvector is stored out of line, so that
+ * counting and browsing scan narrow rows. It lives in its own schema, `<ponder schema>_search`, one per deployment.
  */
 import type pg from "pg";
 
@@ -52,10 +53,16 @@ export async function ensureSearchProjection(pool: pg.Pool, schema: string): Pro
         closed boolean NOT NULL,
         created_at numeric(78) NOT NULL,
         digest text NOT NULL,
+        seller_ratings integer NOT NULL DEFAULT 0,
+        seller_score_sum integer NOT NULL DEFAULT 0,
         doc_status text,
         category text,
         search tsvector
-      )`);
+      ) WITH (toast_tuple_target = 128)`);
+    for (const column of ["seller", "token", "digest", "doc_status", "category"]) {
+      await client.query(`ALTER TABLE ${own}.listing ALTER COLUMN ${column} SET STORAGE PLAIN`);
+    }
+    await client.query(`ALTER TABLE ${own}.listing ALTER COLUMN search SET STORAGE EXTERNAL`);
     await client.query(`
       CREATE OR REPLACE FUNCTION ${own}.sync_listing() RETURNS trigger LANGUAGE plpgsql AS $fn$
       BEGIN
@@ -70,15 +77,32 @@ export async function ensureSearchProjection(pool: pg.Pool, schema: string): Pro
           IF TG_OP = 'UPDATE' AND NEW.id <> OLD.id THEN
             DELETE FROM ${own}.listing WHERE id = OLD.id;
           END IF;
-          INSERT INTO ${own}.listing AS p (id, seller, token, price, stock, closed, created_at, digest, doc_status, category, search)
+          INSERT INTO ${own}.listing AS p (id, seller, token, price, stock, closed, created_at, digest,
+                                           seller_ratings, seller_score_sum, doc_status, category, search)
           SELECT NEW.id, NEW.seller, NEW.token, NEW.price, NEW.stock, NEW.closed, NEW.created_at, NEW.metadata_digest,
-                 d.status, d.category, d.search
+                 coalesce(a.ratings_as_seller, 0), coalesce(a.score_sum_as_seller, 0), d.status, d.category, d.search
           FROM (SELECT 1) AS one
           LEFT JOIN ${DOCUMENTS_SCHEMA}.document d ON d.digest = NEW.metadata_digest AND d.kind = 'listing'
+          LEFT JOIN ${ponder}.account a ON a.address = NEW.seller
           ON CONFLICT (id) DO UPDATE SET
             seller = excluded.seller, token = excluded.token, price = excluded.price, stock = excluded.stock,
             closed = excluded.closed, created_at = excluded.created_at, digest = excluded.digest,
+            seller_ratings = excluded.seller_ratings, seller_score_sum = excluded.seller_score_sum,
             doc_status = excluded.doc_status, category = excluded.category, search = excluded.search;
+        END IF;
+        RETURN NULL;
+      END
+      $fn$`);
+    await client.query(`
+      CREATE OR REPLACE FUNCTION ${own}.sync_seller() RETURNS trigger LANGUAGE plpgsql AS $fn$
+      BEGIN
+        IF TG_OP = 'DELETE' THEN
+          UPDATE ${own}.listing SET seller_ratings = 0, seller_score_sum = 0 WHERE seller = OLD.address;
+        ELSIF TG_OP = 'INSERT' OR NEW.ratings_as_seller <> OLD.ratings_as_seller
+              OR NEW.score_sum_as_seller <> OLD.score_sum_as_seller THEN
+          UPDATE ${own}.listing SET seller_ratings = NEW.ratings_as_seller, seller_score_sum = NEW.score_sum_as_seller
+          WHERE seller = NEW.address
+            AND (seller_ratings, seller_score_sum) IS DISTINCT FROM (NEW.ratings_as_seller, NEW.score_sum_as_seller);
         END IF;
         RETURN NULL;
       END
@@ -100,11 +124,19 @@ export async function ensureSearchProjection(pool: pg.Pool, schema: string): Pro
       `CREATE TRIGGER ${TRIGGER}_truncate AFTER TRUNCATE ON ${ponder}.listing
        FOR EACH STATEMENT EXECUTE FUNCTION ${own}.truncate_listing()`,
     );
+    await client.query(`DROP TRIGGER IF EXISTS ${TRIGGER} ON ${ponder}.account`);
+    await client.query(
+      `CREATE TRIGGER ${TRIGGER} AFTER INSERT OR UPDATE OR DELETE ON ${ponder}.account
+       FOR EACH ROW EXECUTE FUNCTION ${own}.sync_seller()`,
+    );
     await client.query(`
-      INSERT INTO ${own}.listing (id, seller, token, price, stock, closed, created_at, digest, doc_status, category, search)
-      SELECT l.id, l.seller, l.token, l.price, l.stock, l.closed, l.created_at, l.metadata_digest, d.status, d.category, d.search
+      INSERT INTO ${own}.listing (id, seller, token, price, stock, closed, created_at, digest,
+                                  seller_ratings, seller_score_sum, doc_status, category, search)
+      SELECT l.id, l.seller, l.token, l.price, l.stock, l.closed, l.created_at, l.metadata_digest,
+             coalesce(a.ratings_as_seller, 0), coalesce(a.score_sum_as_seller, 0), d.status, d.category, d.search
       FROM ${ponder}.listing l
-      LEFT JOIN ${DOCUMENTS_SCHEMA}.document d ON d.digest = l.metadata_digest AND d.kind = 'listing'`);
+      LEFT JOIN ${DOCUMENTS_SCHEMA}.document d ON d.digest = l.metadata_digest AND d.kind = 'listing'
+      LEFT JOIN ${ponder}.account a ON a.address = l.seller`);
     await client.query(`CREATE INDEX ON ${own}.listing (digest)`);
     await client.query(`CREATE INDEX ON ${own}.listing USING gin (search)`);
     await client.query(`CREATE INDEX ON ${own}.listing (price, id)`);
