@@ -408,6 +408,38 @@ describe("freshness and reorgs", () => {
     for (const ms of worst) expect(ms).toBeLessThanOrEqual(2_000);
   });
 
+  it("a new rating moves its seller in the rating filter and sort at once", async () => {
+    const buyers = ROLES.buyers.map((i) => devAccount(i));
+    const waiting = await Promise.all(
+      buyers.map(async (b) => (await get(targets[0]!.indexer.url, `/api/orders?account=${b.address}&role=buyer&state=Fulfilled`)).body.items),
+    );
+    const fulfilled = waiting.flat()[0];
+    expect(fulfilled, "the seeded market has a fulfilled order").toBeDefined();
+    const rater = buyers.find((a) => a.address.toLowerCase() === fulfilled.buyer)!;
+    // Every searchable listing of the seller (listings with an invalid document are never listed).
+    const listed = (await get(targets[0]!.indexer.url, `/api/listings?seller=${fulfilled.seller}&status=all`)).body.total;
+    expect(listed).toBeGreaterThan(0);
+    await market.writer.send(rater, { address: escrow(), abi: escrowAbi, functionName: "confirm", args: [BigInt(fulfilled.id)] });
+    await market.writer.send(rater, {
+      address: market.deployment.reputation,
+      abi: reputationAbi,
+      functionName: "rate",
+      args: [BigInt(fulfilled.id), 1n, `0x${"0".repeat(64)}`],
+    });
+    const stats = await client().readContract({ address: market.deployment.reputation as Address, abi: reputationAbi, functionName: "statsOf", args: [fulfilled.seller] });
+    const average = Number(stats.scoreSumAsSeller) / Number(stats.ratingsAsSeller);
+    for (const body of await onAll(`/api/listings?seller=${fulfilled.seller}&status=all&sort=rating&pageSize=100`, (b) => b.items[0]?.sellerRating.count === Number(stats.ratingsAsSeller))) {
+      expect(body.total).toBe(listed);
+    }
+    const above = Math.floor(average * 100) / 100 + 0.01;
+    for (const target of targets) {
+      const atAverage = (await get(target.indexer.url, `/api/listings?seller=${fulfilled.seller}&status=all&minRating=${Math.floor(average * 100) / 100}`)).body;
+      expect(atAverage.total).toBe(listed);
+      const over = (await get(target.indexer.url, `/api/listings?seller=${fulfilled.seller}&status=all&minRating=${above.toFixed(2)}`)).body;
+      expect(over.total).toBe(0);
+    }
+  });
+
   it("a listing in blocks that a reorg removes disappears from every answer", async () => {
     await caughtUp();
     const statsBefore = (await onAll("/api/stats", () => true))[0];
