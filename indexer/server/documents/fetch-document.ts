@@ -14,6 +14,7 @@ import {
   reviewSchema,
   verifyBlock,
 } from "@souk/sdk";
+import { concatBytes } from "viem";
 import type { z } from "zod";
 
 export type DocumentKind = "listing" | "note" | "evidence" | "review" | "reply";
@@ -95,11 +96,5 @@ async function readRaw(url: string, timeoutMs: number): Promise<Uint8Array> {
       break;
     }
   }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
+  return concatBytes(chunks);
 }
