@@ -18,6 +18,8 @@ const envSchema = z.object({
     .pipe(z.array(url).min(1, { error: "needs at least one gateway" })),
   VITE_WALLETCONNECT_PROJECT_ID: z.string().trim().min(1).optional(),
   VITE_EXPLORER_URL: url.optional(),
+  /** The indexer's HTTP API (docs/API.md); without it the dApp reads the chain only. */
+  VITE_INDEXER_URL: url.transform((value) => value.replace(/\/+$/, "")).optional(),
 });
 
 export type AppEnv = {
@@ -27,6 +29,7 @@ export type AppEnv = {
   gateways: string[];
   walletConnectProjectId: string | undefined;
   explorerUrl: string | undefined;
+  indexerUrl: string | undefined;
 };
 
 /** Parses the build-time settings; the app shows the problems instead of starting with a bad configuration. */
@@ -47,6 +50,7 @@ export function parseEnv(raw: Record<string, unknown>): { ok: true; env: AppEnv 
       gateways: e.VITE_IPFS_GATEWAYS,
       walletConnectProjectId: e.VITE_WALLETCONNECT_PROJECT_ID,
       explorerUrl: e.VITE_EXPLORER_URL,
+      indexerUrl: e.VITE_INDEXER_URL,
     },
   };
 }
@@ -63,4 +67,5 @@ export const env: AppEnv = parsedEnv.ok
       gateways: ["http://127.0.0.1:8080"],
       walletConnectProjectId: undefined,
       explorerUrl: undefined,
+      indexerUrl: undefined,
     };

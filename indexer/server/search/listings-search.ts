@@ -73,9 +73,10 @@ export async function searchListings(pool: pg.Pool, rawSchema: string, query: Li
   const order = {
     relevance: text === undefined ? "p.id DESC" : "rank DESC, p.id DESC",
     newest: "p.id DESC",
-    "price-asc": "p.price ASC, p.id DESC",
-    "price-desc": "p.price DESC, p.id DESC",
-    rating: "seller_rating DESC NULLS LAST, p.id DESC",
+    // Prices in different currencies cannot be compared: they are sorted within each currency, ETH first.
+    "price-asc": "p.token ASC, p.price ASC, p.id DESC",
+    "price-desc": "p.token ASC, p.price DESC, p.id DESC",
+    rating: "seller_rating DESC NULLS LAST, p.seller_ratings DESC, p.id DESC",
   }[sort];
   const rating = "p.seller_score_sum::float8 / nullif(p.seller_ratings, 0)";
   const page = pool.query<{ id: string; rank: number }>(
