@@ -41,7 +41,7 @@ export function useSellerListings(seller: Address | undefined) {
     [catalogue.data, seller],
   );
   if (indexer !== undefined) {
-    return { data: indexed.data, isError: indexed.isError, refetch: indexed.refetch };
+    return { data: indexed.data, isError: indexed.isError, refetch: () => void indexed.refetch() };
   }
-  return { data: fromChain, isError: catalogue.isError, refetch: catalogue.refetch };
+  return { data: fromChain, isError: catalogue.isError, refetch: () => void catalogue.refetch() };
 }
