@@ -3,6 +3,7 @@ import { useId } from "react";
 import type { Address } from "viem";
 
 import { useToken } from "../../hooks/use-token.ts";
+import { formatCount } from "./count.ts";
 import { MIN_RATINGS, tokenFromParam, tokenParam, type BrowseParams, type PriceBounds } from "./filter.ts";
 
 export interface FilterHandlers {
@@ -13,17 +14,25 @@ export interface FilterHandlers {
 
 const SELECT = "input appearance-auto";
 
+/** Counts per category and per currency for the current search (from the indexer), shown beside each choice. */
+export interface Facets {
+  categories: ReadonlyMap<string, number>;
+  tokens: ReadonlyMap<string, number>;
+}
+
 /** Category, currency, price range, seller rating and stock. Every control is labelled; changes apply at once. */
 export function FilterPanel({
   params,
   tokens,
   price,
   handlers,
+  facets,
 }: {
   params: BrowseParams;
   tokens: readonly Address[];
   price: PriceBounds;
   handlers: FilterHandlers;
+  facets?: Facets;
 }) {
   const id = useId();
   const selected = params.token === undefined ? undefined : tokenFromParam(params.token);
@@ -50,7 +59,7 @@ export function FilterPanel({
           <option value="">All categories</option>
           {CATEGORIES.map((category) => (
             <option key={category} value={category}>
-              {category}
+              {facets === undefined ? category : `${category} (${formatCount(facets.categories.get(category) ?? 0)})`}
             </option>
           ))}
         </select>
@@ -68,7 +77,7 @@ export function FilterPanel({
         >
           <option value="">Any currency</option>
           {tokens.map((t) => (
-            <TokenOption key={t} token={t} />
+            <TokenOption key={t} token={t} count={facets?.tokens.get(t.toLowerCase())} />
           ))}
           {selected !== undefined && !tokens.some((t) => tokenParam(t) === params.token) && <TokenOption token={selected} />}
         </select>
@@ -175,10 +184,10 @@ function PriceInput({
   );
 }
 
-function TokenOption({ token }: { token: Address }) {
+function TokenOption({ token, count }: { token: Address; count?: number }) {
   const info = useToken(token);
   const label = info === undefined ? "Loading…" : info.known ? info.symbol : `${info.symbol} (unknown token ${token.slice(0, 8)}…)`;
-  return <option value={tokenParam(token)}>{label}</option>;
+  return <option value={tokenParam(token)}>{count === undefined ? label : `${label} (${formatCount(count)})`}</option>;
 }
 
 /** The filters in force as removable chips, with "Clear all". */

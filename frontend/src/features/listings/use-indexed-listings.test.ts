@@ -10,9 +10,9 @@ describe("the indexer's request for the browse page", () => {
     expect(params(listingsPath(DEFAULT_PARAMS, undefined))).toEqual({ inStock: "true", sort: "newest", page: "1", pageSize: "24" });
   });
 
-  it("ranks by relevance when there is text, and passes every filter with prices in base units", () => {
+  it("passes the text, the sort and every filter, with prices in base units", () => {
     const path = listingsPath(
-      { ...DEFAULT_PARAMS, q: "  wool scarves ", category: "Fashion", token: "eth", min: "0.5", max: "2", minRating: 4, soldOut: true, page: 3 },
+      { ...DEFAULT_PARAMS, q: "  wool scarves ", category: "Fashion", token: "eth", min: "0.5", max: "2", minRating: 4, soldOut: true, sort: "relevance", page: 3 },
       18,
     );
     expect(params(path)).toEqual({

@@ -18,7 +18,7 @@ export function listingsPath(params: BrowseParams, decimals: number | undefined)
   }
   if (params.minRating !== undefined) search.set("minRating", String(params.minRating));
   if (!params.soldOut) search.set("inStock", "true");
-  search.set("sort", params.sort === "newest" && q !== "" ? "relevance" : params.sort);
+  search.set("sort", params.sort);
   search.set("page", String(params.page));
   search.set("pageSize", String(PAGE_SIZE));
   return `/api/listings?${search.toString()}`;
