@@ -33,10 +33,10 @@ describe("viewerOf", () => {
 });
 
 describe("availableActions: Funded", () => {
-  it("lets the seller fulfil only before the fulfilment deadline, and decline at any time", () => {
+  it("lets the seller fulfil or decline only before the fulfilment deadline", () => {
     expect(availableActions(order(), "seller", T - 1)).toEqual(["fulfill", "decline"]);
-    expect(availableActions(order(), "seller", T)).toEqual(["decline"]);
-    expect(availableActions(order(), "seller", T + 1)).toEqual(["decline"]);
+    expect(availableActions(order(), "seller", T)).toEqual([]);
+    expect(availableActions(order(), "seller", T + 1)).toEqual([]);
   });
 
   it("lets the buyer cancel from the deadline on (not a second before) and confirm at any time", () => {

@@ -68,9 +68,9 @@ export function availableActions(order: OrderFacts, viewer: Viewer, now: number,
   const actions: Action[] = [];
   switch (order.state) {
     case "Funded":
-      if (viewer === "seller") {
-        if (before) actions.push("fulfill");
-        actions.push("decline"); // the seller may refund at any time
+      if (viewer === "seller" && before) {
+        // From the deadline on the order is the buyer's to cancel (and to rate): the seller can no longer decline.
+        actions.push("fulfill", "decline");
       }
       if (viewer === "buyer") {
         if (!before) actions.push("cancel");
@@ -125,7 +125,7 @@ export function nextStep(order: OrderFacts, viewer: Viewer, now: number, rating?
       if (viewer === "seller") {
         return before
           ? { kind: "action", title: "Ship or decline", detail: "Send the item (or deliver the service), then mark the order as shipped. If you cannot, decline it to refund the buyer." }
-          : { kind: "waiting", title: "Shipping deadline passed", detail: "You missed the shipping deadline: the buyer can now cancel for a full refund. You can still decline to refund them yourself." };
+          : { kind: "waiting", title: "Shipping deadline passed", detail: "You missed the shipping deadline: the buyer can now cancel for a full refund (and rate the missed deadline)." };
       }
       if (viewer === "buyer") {
         return before

@@ -78,7 +78,7 @@ export function sellerActions(orders: readonly Order[], now: number): SellerActi
 
 export const ACTION_TEXT: Record<SellerAction["kind"], { title: string; deadlineLabel: string }> = {
   ship: { title: "Ship it, or decline", deadlineLabel: "Ship by" },
-  late: { title: "Shipping deadline missed: decline to refund the buyer (they can also cancel)", deadlineLabel: "Deadline" },
+  late: { title: "Shipping deadline missed: the buyer can now cancel for a full refund", deadlineLabel: "Deadline" },
   dispute: { title: "Dispute open: add evidence or propose a settlement", deadlineLabel: "Arbiter rules by" },
   proposal: { title: "The buyer proposed a settlement: review it", deadlineLabel: "Answer by" },
 };
