@@ -2,8 +2,6 @@
 import { ponder, type Context } from "ponder:registry";
 import { protocol, protocolEvent } from "ponder:schema";
 
-import { escrowAbi } from "@souk/sdk/contracts";
-
 import { lower } from "./shared.ts";
 
 type Db = Context["db"];
@@ -62,18 +60,15 @@ ponder.on("Escrow:FeeRecipientUpdated", async ({ event, context }) => {
   await log(context.db, event, "FeeRecipientUpdated", { account: event.args.newRecipient });
 });
 
-// V1-COMPAT: the pause guardian exists from protocol v2 on.
-if (escrowAbi.some((item) => item.type === "event" && (item.name as string) === "PauseGuardianUpdated")) {
-  (ponder.on as any)("Escrow:PauseGuardianUpdated", async ({ event, context }: any) => {
-    await setProtocol(context.db, event.block.timestamp, { pauseGuardian: lower(event.args.newGuardian) });
-    await log(context.db, event, "PauseGuardianUpdated", { account: event.args.newGuardian });
-  });
-}
+ponder.on("Escrow:PauseGuardianUpdated", async ({ event, context }) => {
+  await setProtocol(context.db, event.block.timestamp, { pauseGuardian: lower(event.args.newGuardian) });
+  await log(context.db, event, "PauseGuardianUpdated", { account: event.args.newGuardian });
+});
 
 ponder.on("Escrow:Paused", async ({ event, context }) => {
-  const pausedUntil = (event.args as { pausedUntil?: bigint }).pausedUntil ?? null; // V1-COMPAT
+  const { account, pausedUntil } = event.args;
   await setProtocol(context.db, event.block.timestamp, { paused: true, pausedUntil });
-  await log(context.db, event, "Paused", { account: event.args.account, ...(pausedUntil === null ? {} : { value: pausedUntil }) });
+  await log(context.db, event, "Paused", { account, value: pausedUntil });
 });
 
 ponder.on("Escrow:Unpaused", async ({ event, context }) => {

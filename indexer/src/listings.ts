@@ -88,7 +88,7 @@ ponder.on("ListingRegistry:ListingUpdated", async ({ event, context }) => {
     version: args.version,
     price: args.price,
     stock: args.stock,
-    stockDelta: (args as { stockDelta?: bigint }).stockDelta ?? null, // V1-COMPAT
+    stockDelta: args.stockDelta,
     metadataDigest: newDigest,
     timestamp: at,
     blockNumber: event.block.number,

@@ -40,7 +40,7 @@ ponder.on("Escrow:OrderPlaced", async ({ event, context }) => {
   await context.db.insert(order).values({
     id: args.orderId,
     listingId: args.listingId,
-    listingVersion: (args as { listingVersion?: bigint }).listingVersion ?? bought.version, // V1-COMPAT
+    listingVersion: args.listingVersion,
     buyer: lower(args.buyer),
     seller: lower(args.seller),
     arbiter: bought.arbiter,
@@ -128,8 +128,7 @@ ponder.on("Escrow:OrderCompleted", async ({ event, context }) => {
 });
 
 ponder.on("Escrow:DisputeOpened", async ({ event, context }) => {
-  const { orderId, arbiter, rulingDeadline } = event.args;
-  const responseDeadline = (event.args as { responseDeadline?: bigint }).responseDeadline ?? null; // V1-COMPAT
+  const { orderId, arbiter, responseDeadline, rulingDeadline } = event.args;
   const at = event.block.timestamp;
   await moveOrder(context.db, orderId, "Disputed", at, { disputedAt: at, responseDeadline, rulingDeadline });
   await recordOrderEvent(context.db, event, orderId, "DisputeOpened");

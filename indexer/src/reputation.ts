@@ -7,12 +7,7 @@ import { ROLES } from "@souk/sdk/contracts";
 import { countForAccount, documentDigest, lower, referenceDocument } from "./shared.ts";
 
 ponder.on("Reputation:Rated", async ({ event, context }) => {
-  const { orderId, rater, ratee, score, reviewDigest } = event.args;
-  const v = event.args as { rateeRole?: number; role?: number; token?: `0x${string}`; amount?: bigint }; // V1-COMPAT
-  const rateeRole = (v.rateeRole ?? v.role)!;
-  const paid = await context.db.find(order, { id: orderId });
-  const token = v.token ?? paid!.token;
-  const amount = v.amount ?? paid!.amount;
+  const { orderId, rater, ratee, rateeRole, score, reviewDigest, token, amount } = event.args;
   const role = ROLES[rateeRole];
   if (role === undefined) throw new Error(`Unknown role ${rateeRole} in a rating of order ${orderId}`);
   const digest = documentDigest(reviewDigest);

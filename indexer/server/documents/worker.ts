@@ -68,8 +68,9 @@ export function startDocumentWorker(options: DocumentWorkerOptions): DocumentWor
     if (!projected || sweep) {
       const wasProjected = projected;
       projected = await ensureSearchProjection(pool, options.schema);
-      if (projected && wasProjected) await refreshProjectedDocuments(pool, options.schema);
+      if (projected && wasProjected) await refreshProjectedDocuments(pool, options.schema, "stale");
     }
+    if (projected) await refreshProjectedDocuments(pool, options.schema, "waiting");
     const since = sweep ? -1n : newestBlock - RECENT_BLOCKS;
     const fresh = await pool.query<{ digest: `0x${string}`; kind: string; block: string }>(
       `SELECT r.digest, r.kind, r.block_number::text AS block

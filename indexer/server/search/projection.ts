@@ -138,6 +138,7 @@ export async function ensureSearchProjection(pool: pg.Pool, schema: string): Pro
       LEFT JOIN ${DOCUMENTS_SCHEMA}.document d ON d.digest = l.metadata_digest AND d.kind = 'listing'
       LEFT JOIN ${ponder}.account a ON a.address = l.seller`);
     await client.query(`CREATE INDEX ON ${own}.listing (digest)`);
+    await client.query(`CREATE INDEX ON ${own}.listing (digest) WHERE doc_status IS NULL OR doc_status = 'unavailable'`);
     await client.query(`CREATE INDEX ON ${own}.listing USING gin (search)`);
     await client.query(`CREATE INDEX ON ${own}.listing (price, id)`);
     await client.query(`CREATE INDEX ON ${own}.listing (seller)`);
@@ -153,14 +154,24 @@ export async function ensureSearchProjection(pool: pg.Pool, schema: string): Pro
   }
 }
 
-/** Copies the current state of the given documents (or of every listing whose copy is stale) into the projection. */
-export async function refreshProjectedDocuments(pool: pg.Pool, schema: string, digests?: string[]): Promise<void> {
+/**
+ * Copies documents into the projection: the given ones (just stored), or those of every listing still waiting for
+ * its document (`waiting`: cheap, through a partial index, run on every look for new documents), or every copy that
+ * differs (`stale`). Waiting rows cover a race: a listing written by Ponder while its document was being stored,
+ * each transaction blind to the other's uncommitted row.
+ */
+export async function refreshProjectedDocuments(pool: pg.Pool, schema: string, which: string[] | "waiting" | "stale"): Promise<void> {
   const table = projectionTable(schema);
+  const condition =
+    which === "waiting"
+      ? "(p.doc_status IS NULL OR p.doc_status = 'unavailable') AND p.doc_status IS DISTINCT FROM d.status"
+      : which === "stale"
+        ? "p.doc_status IS DISTINCT FROM d.status"
+        : "d.digest = ANY($1::text[])";
   await pool.query(
     `UPDATE ${table} p SET doc_status = d.status, category = d.category, search = d.search
      FROM ${DOCUMENTS_SCHEMA}.document d
-     WHERE d.kind = 'listing' AND d.digest = p.digest
-       AND ${digests === undefined ? "p.doc_status IS DISTINCT FROM d.status" : "d.digest = ANY($1::text[])"}`,
-    digests === undefined ? [] : [digests],
+     WHERE d.kind = 'listing' AND d.digest = p.digest AND ${condition}`,
+    Array.isArray(which) ? [which] : [],
   );
 }
