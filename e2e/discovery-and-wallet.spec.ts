@@ -69,7 +69,7 @@ test("a buyer searches, filters and sorts the listings, and the address bar keep
         price: amount(stack, "DUSD", "12"),
       })
     ).id;
-    // The chess set sells out (a stock-only update), the lantern is closed.
+    // The chess set sells out (a stock-only update: all its units taken off sale), the lantern is closed.
     await market.write(seller, stack.registry, listingRegistryAbi as Abi, "updateListing", [ids.chess, amount(stack, "DGLD", "3.5"), -terms.stock, `0x${"0".repeat(64)}`]);
     await market.write(seller, stack.registry, listingRegistryAbi as Abi, "closeListing", [ids.lantern]);
     // A completed purchase rated 3 stars gives the seller an average of exactly 3.
