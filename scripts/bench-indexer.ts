@@ -30,6 +30,7 @@ import { startIndexer, waitForIndex } from "./local/indexer.ts";
 import { marketWriter, mapLimit } from "./local/market-writer.ts";
 import { freePort } from "./local/ports.ts";
 import { startPostgres } from "./local/postgres.ts";
+import { startRelay } from "./relay/relay.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const { values: flags } = parseArgs({
@@ -70,6 +71,9 @@ async function main(): Promise<void> {
     stops.push(chain.stop);
     const ipfs = await startIpfsNode({ dataDir: path.join(dir, "ipfs"), apiPort: 0, gatewayPort: 0, allowedOrigins: [], fresh: true });
     stops.push(ipfs.stop);
+    // The dApp's build needs a relay to talk to (messaging); nothing here uses it.
+    const relay = await startRelay({ dataDir: path.join(dir, "relay"), port: 0, fresh: true });
+    stops.push(relay.stop);
     const { deployLocal } = await import("./local/deploy.ts");
     const deployment = await deployLocal({ rpcUrl: chain.url, chainId: CHAIN_ID, feeRecipient: devAccount(ROLES.deployer).address });
     const { seedMarket } = await import("./seed/seed.ts");
@@ -152,7 +156,10 @@ async function main(): Promise<void> {
 
     console.log("Building the dApp for this chain and measuring it in Chromium…");
     const appDir = path.join(dir, "dist");
-    await buildApp({ chainId: CHAIN_ID, rpcUrl: chain.url, ipfsApiUrl: ipfs.apiUrl, gatewayUrls: [ipfs.gatewayUrl], indexerUrl: indexer.url }, appDir);
+    await buildApp(
+      { chainId: CHAIN_ID, rpcUrl: chain.url, ipfsApiUrl: ipfs.apiUrl, gatewayUrls: [ipfs.gatewayUrl], relayUrls: [relay.url], indexerUrl: indexer.url },
+      appDir,
+    );
     const app = await startPreviewServer(appPort, appDir);
     stops.push(app.process.stop);
     const dapp = await measureDapp(appUrl);
