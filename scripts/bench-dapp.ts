@@ -13,7 +13,7 @@ import { spawn } from "node:child_process";
 import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 
-import { chromium } from "@playwright/test";
+import { chromium, type Page } from "@playwright/test";
 import {
   CATEGORIES,
   cidToDigest,
@@ -208,7 +208,7 @@ async function measure(url: string): Promise<{ firstResultsMs: Stats; searchMs: 
 }
 
 /** Milliseconds from an input until the listing links on screen change (measured inside the page). */
-async function timeChange(page: import("@playwright/test").Page, act: () => Promise<void>): Promise<number> {
+async function timeChange(page: Page, act: () => Promise<void>): Promise<number> {
   // A string, not a function: the TypeScript loader would add helpers to a function that the page does not have.
   await page.evaluate(`(() => {
     const snapshot = () => Array.from(document.querySelectorAll('main a[href^="/listing/"]'), (a) => a.getAttribute("href")).join();

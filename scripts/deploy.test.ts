@@ -78,12 +78,15 @@ describe("deploying to a testnet (rehearsal on a second local node)", () => {
 
   it("applies the network's parameters and makes the timelock the owner of escrow and registry", async () => {
     const client = createPublicClient({ transport: http(chain.url) });
-    const read = (address: string, abi: typeof escrowAbi | typeof listingRegistryAbi | typeof timelockAbi, functionName: string) =>
-      client.readContract({ address: address as Address, abi, functionName } as never) as Promise<unknown>;
-    expect(await read(deployment.escrow, escrowAbi, "owner")).toBe(deployment.timelock);
-    expect(await read(deployment.registry, listingRegistryAbi, "owner")).toBe(deployment.timelock);
-    expect(await read(deployment.timelock!, timelockAbi, "getMinDelay")).toBe(3_600n);
-    expect(await read(deployment.escrow, escrowAbi, "protocolFeeBps")).toBe(150n);
+    const escrow = deployment.escrow as Address;
+    expect(await client.readContract({ address: escrow, abi: escrowAbi, functionName: "owner" })).toBe(deployment.timelock);
+    expect(
+      await client.readContract({ address: deployment.registry as Address, abi: listingRegistryAbi, functionName: "owner" }),
+    ).toBe(deployment.timelock);
+    expect(
+      await client.readContract({ address: deployment.timelock as Address, abi: timelockAbi, functionName: "getMinDelay" }),
+    ).toBe(3_600n);
+    expect(await client.readContract({ address: escrow, abi: escrowAbi, functionName: "protocolFeeBps" })).toBe(150n);
   });
 
   it("governs only through the timelock: scheduled, delayed, then executed by anyone", async () => {

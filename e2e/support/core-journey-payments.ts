@@ -11,7 +11,7 @@ import { cidToDigest, digestOf } from "@souk/sdk/cid";
 import { demoTokenAbi, ETH, escrowAbi, listingRegistryAbi } from "@souk/sdk/contracts";
 import { encodeDocument, listingMetadataSchema, type Category } from "@souk/sdk/schemas";
 import { create as createIpfsClient } from "kubo-rpc-client";
-import { decodeFunctionData, erc20Abi, parseEventLogs, type Abi, type Address, type Hash, type Hex, type LocalAccount } from "viem";
+import { decodeFunctionData, erc20Abi, parseEventLogs, type Address, type Hash, type Hex, type LocalAccount } from "viem";
 
 import { expect, test, type Market } from "./fixtures.ts";
 import type { Stack } from "./stack.ts";
@@ -126,7 +126,7 @@ export async function listItem(market: Market, seller: LocalAccount, setup: List
     description: setup.description ?? `${setup.title}: set up by an end-to-end test.`,
     category: setup.category ?? "Other",
   });
-  const receipt = await market.write(seller, market.stack.registry, listingRegistryAbi as Abi, "createListing", [
+  const receipt = await market.write(seller, market.stack.registry, listingRegistryAbi, "createListing", [
     {
       token: setup.token ?? ETH,
       price: setup.price,
@@ -150,9 +150,9 @@ export async function buyDirect(market: Market, buyer: LocalAccount, listingId: 
   const args = [listingId, quantity, listing.version] as const;
   const receipt =
     listing.token === ETH
-      ? await market.write(buyer, market.stack.escrow, escrowAbi as Abi, "buy", args, total)
-      : (await market.write(buyer, listing.token, erc20Abi as Abi, "approve", [market.stack.escrow, total]),
-        await market.write(buyer, market.stack.escrow, escrowAbi as Abi, "buy", args));
+      ? await market.write(buyer, market.stack.escrow, escrowAbi, "buy", args, total)
+      : (await market.write(buyer, listing.token, erc20Abi, "approve", [market.stack.escrow, total]),
+        await market.write(buyer, market.stack.escrow, escrowAbi, "buy", args));
   const placed = parseEventLogs({ abi: escrowAbi, logs: receipt.logs, eventName: "OrderPlaced" });
   expect(placed).toHaveLength(1);
   return placed[0]!.args.orderId;

@@ -15,7 +15,7 @@ import { cidToDigest, digestOf, digestToCid, rawCidOf } from "@souk/sdk/cid";
 import { ETH, listingRegistryAbi } from "@souk/sdk/contracts";
 import { listingMetadataSchema, MAX_DOCUMENT_BYTES, parseDocument, type ListingMetadata, type ListingMetadataInput } from "@souk/sdk/schemas";
 import { create as createIpfsClient } from "kubo-rpc-client";
-import { parseEventLogs, parseUnits, type Abi, type Address, type Hex, type LocalAccount } from "viem";
+import { parseEventLogs, parseUnits, type Address, type Hex, type LocalAccount } from "viem";
 
 import type { Market } from "./fixtures.ts";
 import type { Stack } from "./stack.ts";
@@ -76,7 +76,7 @@ export interface NewListing {
 
 /** Registers a listing from `seller` straight on chain and returns its id. */
 export async function createListingOnChain(market: Market, seller: LocalAccount, terms: NewListing): Promise<bigint> {
-  const receipt = await market.write(seller, market.stack.registry, listingRegistryAbi as Abi, "createListing", [
+  const receipt = await market.write(seller, market.stack.registry, listingRegistryAbi, "createListing", [
     {
       token: terms.token,
       price: terms.price,

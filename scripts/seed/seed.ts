@@ -283,7 +283,7 @@ export async function seedMarket(options: SeedOptions): Promise<SeedSummary> {
     await escrowCall(order.seller, "proposeSettlement", [order.orderId, 4_000n]);
     await escrowCall(order.buyer, "acceptSettlement", [order.orderId, 4_000n]);
     count("Settled");
-    await rate(order.buyer, order.orderId, DEMO_REVIEWS[review++ % DEMO_REVIEWS.length]!);
+    await rate(order.buyer, order.orderId, DEMO_REVIEWS[review % DEMO_REVIEWS.length]!);
   }
   // Ruled: the arbiter gives the buyer 70%.
   {

@@ -33,7 +33,12 @@ const when = (seconds: unknown) =>
   new Date(Number(seconds) * 1000).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" });
 const percent = (bps: unknown) => `${Number(bps) / 100}%`;
 
-type Explain = (args: readonly unknown[]) => string;
+/** A custom error's argument as the messages use it (addresses, ids, amounts, times). */
+type ErrorArg = string | bigint | number | boolean;
+type Explain = (args: readonly ErrorArg[]) => string;
+
+const toErrorArg = (value: unknown): ErrorArg =>
+  typeof value === "string" || typeof value === "bigint" || typeof value === "number" || typeof value === "boolean" ? value : "?";
 
 /** One sentence per custom error, written for the person who sent the transaction. */
 export const ERROR_MESSAGES: Record<string, Explain> = {
@@ -156,7 +161,7 @@ export function decodeRevertData(data: Hex | undefined): DecodedError | undefine
 
 function fromCustomError(name: string, args: readonly unknown[]): DecodedError {
   const explain = ERROR_MESSAGES[name];
-  return { kind: "contract", name, args, message: explain === undefined ? `The transaction failed (${name}).` : explain(args) };
+  return { kind: "contract", name, args, message: explain === undefined ? `The transaction failed (${name}).` : explain(args.map(toErrorArg)) };
 }
 
 function findRevertData(error: BaseError): Hex | undefined {

@@ -35,11 +35,13 @@ export type ImageType = (typeof IMAGE_TYPES)[number];
 export const CONDITIONS = ["new", "like-new", "good", "fair", "for-parts"] as const;
 export const DELIVERY_METHODS = ["shipping", "pickup", "digital", "service"] as const;
 
-// Control characters (other than tab and newline) have no place in user text and can spoof what is shown.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F\u202A-\u202E\u2066-\u2069]/;
-// eslint-disable-next-line no-control-regex
-const LINE_BREAK_OR_CONTROL = /[\u0000-\u001F\u007F\u202A-\u202E\u2066-\u2069]/;
+/**
+ * Control characters other than tab and newline (Unicode category Cc), and the text-direction overrides and
+ * isolates: they have no place in user text and can spoof what is shown.
+ */
+export const CONTROL = /(?![\t\n])\p{Cc}|[\u202A-\u202E\u2066-\u2069]/u;
+/** The same, line breaks and tabs included: for text that must stay on one line. */
+export const LINE_BREAK_OR_CONTROL = /\p{Cc}|[\u202A-\u202E\u2066-\u2069]/u;
 
 const line = (min: number, max: number) =>
   z

@@ -38,7 +38,7 @@ export function useDocument<S extends z.ZodType>(schema: S, digest: Hex | undefi
   if (query.error !== null) {
     const kind = query.error instanceof IpfsError ? query.error.kind : "unreachable";
     const status = kind === "unverified" ? "unverified" : kind === "not-found" ? "missing" : kind === "too-large" ? "invalid" : "unreachable";
-    return { status, error: query.error.message, cid } as DocumentState<z.infer<S>>;
+    return { status, error: query.error.message, cid };
   }
   return { status: "loading" };
 }

@@ -54,19 +54,18 @@ export function useStats(account: Address | undefined) {
 
 /** Stats of several accounts at once (batched into one RPC request). */
 export function useStatsMany(accounts: readonly Address[]): Map<string, AccountStats> {
+  const reputation = contracts?.reputation;
   const { data } = useReadContracts({
-    contracts: accounts.map((account) => ({
-      address: contracts?.reputation,
-      abi: reputationAbi,
-      functionName: "statsOf",
-      args: [account],
-    })) as never,
+    contracts:
+      reputation === undefined
+        ? []
+        : accounts.map((account) => ({ address: reputation, abi: reputationAbi, functionName: "statsOf", args: [account] }) as const),
     allowFailure: true,
-    query: { enabled: accounts.length > 0 && contracts !== undefined, staleTime: 10_000, refetchInterval: 15_000 },
+    query: { enabled: accounts.length > 0 && reputation !== undefined, staleTime: 10_000, refetchInterval: 15_000 },
   });
   const map = new Map<string, AccountStats>();
-  (data as Array<{ status: string; result?: RawStats }> | undefined)?.forEach((entry, i) => {
-    if (entry.status === "success" && entry.result !== undefined) map.set(accounts[i]!.toLowerCase(), toStats(entry.result));
+  data?.forEach((entry, i) => {
+    if (entry.status === "success") map.set(accounts[i]!.toLowerCase(), toStats(entry.result));
   });
   return map;
 }

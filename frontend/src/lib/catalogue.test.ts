@@ -1,38 +1,36 @@
 import { listingRegistryAbi } from "@souk/sdk/contracts";
-import { encodeAbiParameters, encodeEventTopics, numberToHex, toEventSelector, type AbiEvent, type Client, type Hex } from "viem";
+import { getAbiItem, toEventSelector, type Address, type Client, type Hex } from "viem";
 import { describe, expect, it, vi } from "vitest";
 
 import { loadCatalogue } from "./catalogue.ts";
 import type { Contracts } from "./deployment.ts";
+import { eventLog, rpcLog } from "../test/event-log.ts";
 
 const REGISTRY = "0xa16E02E87b7454126E5E10d957A927A7F5B5d2be";
 const SELLER = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
-const created = listingRegistryAbi.find((item) => item.type === "event" && item.name === "ListingCreated") as AbiEvent;
 
 /** A raw ListingCreated log as a node returns it (hex quantities, undecoded data). */
 function rawListingCreated(listingId: bigint, block: number) {
-  const values: Record<string, unknown> = {
-    price: 5n,
-    stock: 3n,
-    arbiter: "0x15d34AAf54267DB7D7c367839AAf71A00a2C6A65",
-    arbiterFeeBps: 200n,
-    fulfillmentWindow: 259_200n,
-    confirmationWindow: 604_800n,
-    metadataDigest: `0x${"ab".repeat(32)}`,
-    version: 1n,
-  };
-  const data = created.inputs.filter((i) => !i.indexed);
-  return {
-    address: REGISTRY.toLowerCase(),
-    topics: encodeEventTopics({ abi: [created], eventName: "ListingCreated", args: { listingId, seller: SELLER, token: "0x0000000000000000000000000000000000000000" } } as never),
-    data: encodeAbiParameters(data, data.map((i) => values[i.name!]) as never),
-    blockNumber: numberToHex(block),
-    blockHash: numberToHex(block, { size: 32 }),
-    transactionHash: numberToHex(block + 100, { size: 32 }),
-    transactionIndex: "0x0",
-    logIndex: "0x0",
-    removed: false,
-  };
+  return rpcLog(
+    eventLog(
+      listingRegistryAbi,
+      "ListingCreated",
+      {
+        listingId,
+        seller: SELLER,
+        token: "0x0000000000000000000000000000000000000000",
+        price: 5n,
+        stock: 3n,
+        arbiter: "0x15d34AAf54267DB7D7c367839AAf71A00a2C6A65",
+        arbiterFeeBps: 200n,
+        fulfillmentWindow: 259_200n,
+        confirmationWindow: 604_800n,
+        metadataDigest: `0x${"ab".repeat(32)}`,
+        version: 1n,
+      },
+      { address: REGISTRY.toLowerCase() as Address, blockNumber: BigInt(block) },
+    ),
+  );
 }
 
 describe("loadCatalogue", () => {
@@ -51,7 +49,7 @@ describe("loadCatalogue", () => {
     expect(catalogue.byId.get(1n)).toMatchObject({ seller: SELLER, price: 5n, stock: 3n, createdBlock: 5n, version: 1n });
     expect(catalogue.toBlock).toBe(16n);
     const registryCall = request.mock.calls.find(([r]) => r.method === "eth_getLogs" && r.params[0]!.address === REGISTRY)![0];
-    expect(registryCall.params[0]!.topics![0]).toContain(toEventSelector(created));
+    expect(registryCall.params[0]!.topics![0]).toContain(toEventSelector(getAbiItem({ abi: listingRegistryAbi, name: "ListingCreated" })));
     expect(registryCall.params[0]).toMatchObject({ fromBlock: "0x1", toBlock: "0x10" });
   });
 });

@@ -8,7 +8,7 @@ import { decodeEventLog, type AbiEvent, type Address, type Client, type Hex, typ
 import { getBlockNumber } from "viem/actions";
 
 import type { Contracts } from "./deployment.ts";
-import { byChainOrder, getRawLogs } from "./logs.ts";
+import { anyOf, byChainOrder, getRawLogs } from "./logs.ts";
 
 export interface ListingState {
   id: bigint;
@@ -49,8 +49,8 @@ export async function loadCatalogue(client: Client, contracts: Contracts, previo
   if (previous !== undefined && previous.toBlock >= toBlock) return previous;
   const fromBlock = previous === undefined ? contracts.deployBlock : previous.toBlock + 1n;
   const [registryLogs, orderLogs] = await Promise.all([
-    getRawLogs(client, { address: contracts.registry, events: REGISTRY_EVENTS, fromBlock, toBlock }),
-    getRawLogs(client, { address: contracts.escrow, events: ORDER_PLACED, fromBlock, toBlock }),
+    getRawLogs(client, { address: contracts.registry, topics: anyOf(REGISTRY_EVENTS), fromBlock, toBlock }),
+    getRawLogs(client, { address: contracts.escrow, topics: anyOf(ORDER_PLACED), fromBlock, toBlock }),
   ]);
   const byId = new Map(previous?.byId ?? []);
   applyLogs(byId, [...registryLogs, ...orderLogs].sort(byChainOrder));

@@ -3,9 +3,10 @@
  * carry the order id as their first indexed argument.
  */
 import { escrowAbi, ORDER_STATES, type OrderStateName } from "@souk/sdk/contracts";
-import { numberToHex, parseEventLogs, type Address, type Hash, type Hex, type PublicClient } from "viem";
+import { getAbiItem, numberToHex, parseEventLogs, type Address, type Client, type Hash, type Hex, type PublicClient } from "viem";
 
 import type { Contracts } from "./deployment.ts";
+import { getEventLogs, getRawLogs, isMined } from "./logs.ts";
 
 export interface Order {
   id: bigint;
@@ -77,26 +78,14 @@ export interface TimelineEntry {
 
 /** Every escrow event of one order, oldest first, with block times. */
 export async function readTimeline(client: PublicClient, contracts: Contracts, orderId: bigint): Promise<TimelineEntry[]> {
-  const logs = await client.request({
-    method: "eth_getLogs",
-    params: [
-      {
-        address: contracts.escrow,
-        topics: [null, numberToHex(orderId, { size: 32 })],
-        fromBlock: numberToHex(contracts.deployBlock),
-        toBlock: "latest",
-      },
-    ],
+  const toBlock = await client.getBlockNumber({ cacheTime: 0 });
+  const logs = await getRawLogs(client, {
+    address: contracts.escrow,
+    topics: [null, numberToHex(orderId, { size: 32 })],
+    fromBlock: contracts.deployBlock,
+    toBlock,
   });
-  const parsed = parseEventLogs({
-    abi: escrowAbi,
-    logs: logs.map((log) => ({
-      ...log,
-      blockNumber: BigInt(log.blockNumber!),
-      logIndex: Number(log.logIndex),
-      transactionIndex: Number(log.transactionIndex),
-    })) as never,
-  });
+  const parsed = parseEventLogs({ abi: escrowAbi, logs: logs.filter(isMined) });
   const times = new Map<bigint, number>();
   for (const blockNumber of new Set(parsed.map((log) => log.blockNumber))) {
     const block = await client.getBlock({ blockNumber });
@@ -104,7 +93,7 @@ export async function readTimeline(client: PublicClient, contracts: Contracts, o
   }
   return parsed.map((log) => ({
     name: log.eventName,
-    args: log.args as unknown as Record<string, unknown>,
+    args: { ...log.args },
     blockNumber: log.blockNumber,
     transactionHash: log.transactionHash,
     timestamp: times.get(log.blockNumber) ?? 0,
@@ -113,25 +102,22 @@ export async function readTimeline(client: PublicClient, contracts: Contracts, o
 
 export type OrderRole = "buyer" | "seller" | "arbiter";
 
+const ORDER_PLACED = getAbiItem({ abi: escrowAbi, name: "OrderPlaced" });
+const DISPUTE_OPENED = getAbiItem({ abi: escrowAbi, name: "DisputeOpened" });
+
 /** Ids of the orders where `account` is the buyer, the seller, or the arbiter of a dispute; newest first. */
 export async function readOrderIds(
-  client: PublicClient,
+  client: Client,
   contracts: Contracts,
   role: OrderRole,
   account: Address,
 ): Promise<bigint[]> {
-  const event =
+  const from = { address: contracts.escrow, fromBlock: contracts.deployBlock };
+  const logs =
     role === "arbiter"
-      ? escrowAbi.find((item) => item.type === "event" && item.name === "DisputeOpened")!
-      : escrowAbi.find((item) => item.type === "event" && item.name === "OrderPlaced")!;
-  const logs = await client.getLogs({
-    address: contracts.escrow,
-    event: event as never,
-    args: { [role]: account } as never,
-    fromBlock: contracts.deployBlock,
-    toBlock: "latest",
-  });
-  const ids = logs.map((log) => (log as unknown as { args: { orderId: bigint } }).args.orderId);
+      ? await getEventLogs(client, { ...from, event: DISPUTE_OPENED, args: { arbiter: account } })
+      : await getEventLogs(client, { ...from, event: ORDER_PLACED, args: role === "buyer" ? { buyer: account } : { seller: account } });
+  const ids = logs.map((log) => log.args.orderId);
   return [...new Set(ids)].reverse();
 }
 

@@ -4,6 +4,7 @@
  * sent, computed here, so a node cannot make a listing point at other content.
  */
 import { MAX_RAW_BLOCK_BYTES, rawCidOf } from "@souk/sdk/cid";
+import type { input, ZodType } from "zod";
 
 import { env } from "../app/env.ts";
 
@@ -41,9 +42,9 @@ export async function uploadBytes(bytes: Uint8Array, signal?: AbortSignal): Prom
 }
 
 /** Validates a document with its schema, uploads it, and returns the digest to record on chain. */
-export async function uploadDocument<S extends import("zod").ZodType>(
+export async function uploadDocument<S extends ZodType>(
   schema: S,
-  document: import("zod").input<S>,
+  document: input<S>,
   signal?: AbortSignal,
 ): Promise<{ cid: string; digest: `0x${string}` }> {
   const { encodeDocument } = await import("@souk/sdk/schemas");

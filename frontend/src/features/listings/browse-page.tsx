@@ -27,6 +27,7 @@ import { ListingCard, ListingCardSkeleton } from "./listing-card.tsx";
 import { metadataCid } from "./metadata-query.ts";
 import { Pagination } from "./pagination.tsx";
 import { useCatalogue } from "../../hooks/use-catalogue.ts";
+import { useKeyed } from "../../hooks/use-keyed.ts";
 import { useCatalogueMetadata } from "./use-catalogue-metadata.ts";
 import { useToken } from "../../hooks/use-token.ts";
 import { useUrlText } from "./use-url-text.ts";
@@ -92,41 +93,38 @@ export default function BrowsePage() {
   const [visibleSellers, setVisibleSellers] = useState<readonly Address[]>([]);
   const [ratings, setRatings] = useState(NO_RATINGS);
   const [wanted, setWanted] = useState<{ cids: readonly string[]; urgent: number }>({ cids: [], urgent: 0 });
-  const { loader, snapshot } = useCatalogueMetadata(wanted);
+  const { loader, snapshot, documents } = useCatalogueMetadata(wanted);
 
   const context = useMemo<FilterContext>(
     () => ({
       meta: (listing) => {
         const cid = metadataCid(listing.metadataDigest);
-        return cid === undefined ? { status: "invalid", error: "The listing has no valid metadata digest." } : loader.get(cid);
+        return cid === undefined ? { status: "invalid", error: "The listing has no valid metadata digest." } : documents.get(cid);
       },
       rating: (seller) => ratings.get(seller.toLowerCase()),
       decimals: tokenInfo?.decimals,
       tokenRank,
     }),
-    // snapshot.version: new documents arrived in the loader.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [loader, snapshot.version, ratings, tokenInfo?.decimals],
+    [documents, ratings, tokenInfo?.decimals],
   );
   const result = useMemo(() => applyFilters(open, params, context), [open, params, context]);
   const page = paginate(result.items, params.page);
 
   // Fetch order: this page, then what is in stock (newest first), then sold-out listings.
-  const pageKey = page.items.map((l) => l.id).join();
+  const pageItems = useKeyed(page.items, page.items.map((l) => l.id).join());
   useEffect(() => {
     const order: string[] = [];
     const push = (l: ListingState) => {
       const cid = metadataCid(l.metadataDigest);
       if (cid !== undefined) order.push(cid);
     };
-    page.items.forEach(push);
+    pageItems.forEach(push);
     const urgent = order.length;
     open.forEach((l) => l.stock > 0n && push(l));
     open.forEach((l) => l.stock === 0n && push(l));
     setWanted({ cids: order, urgent });
-    setVisibleSellers(page.items.map((l) => l.seller));
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- pageKey stands for page.items
-  }, [pageKey, open]);
+    setVisibleSellers(pageItems.map((l) => l.seller));
+  }, [pageItems, open]);
 
   // Titles and prices first: photos start loading once this page's descriptions are in (or shortly after the first
   // ones, so that one slow document does not hold every photo back), so they do not queue in front of the documents
@@ -134,19 +132,20 @@ export default function BrowsePage() {
   let arrived = 0;
   for (const l of page.items) {
     const cid = metadataCid(l.metadataDigest);
-    if (cid === undefined || loader.get(cid) !== undefined) arrived += 1;
+    if (cid === undefined || documents.get(cid) !== undefined) arrived += 1;
   }
   const pageReady = arrived === page.items.length;
+  const someArrived = arrived > 0;
   const [imagesOn, setImagesOn] = useState(false);
   useEffect(() => {
-    if (imagesOn || arrived === 0) return;
+    if (imagesOn || !someArrived) return;
     if (pageReady) {
       setImagesOn(true);
       return;
     }
     const timer = setTimeout(() => setImagesOn(true), 500);
     return () => clearTimeout(timer);
-  }, [imagesOn, pageReady, arrived > 0]);
+  }, [imagesOn, pageReady, someArrived]);
 
   const filterCount = activeFilterCount(params);
   const searching = params.q.trim() !== "";
@@ -369,7 +368,7 @@ export default function BrowsePage() {
                     <div className="flex w-full flex-col [&>article]:flex-1">
                       <ListingCard
                         listing={listing}
-                        entry={cid === undefined ? { status: "invalid", error: "No valid metadata digest." } : loader.get(cid)}
+                        entry={cid === undefined ? { status: "invalid", error: "No valid metadata digest." } : documents.get(cid)}
                         ratingAverage={rating?.average}
                         ratingCount={rating?.ratings}
                         showImage={imagesOn}

@@ -1,5 +1,5 @@
 import { escrowAbi } from "@souk/sdk/contracts";
-import { encodeAbiParameters, encodeEventTopics, numberToHex, recoverTypedDataAddress, type Address, type Log } from "viem";
+import { recoverTypedDataAddress, type Address } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { describe, expect, it } from "vitest";
 
@@ -17,6 +17,7 @@ import {
   termsChange,
   totalOf,
 } from "./purchase.ts";
+import { eventLog } from "../../test/event-log.ts";
 import { termsText } from "./terms.ts";
 
 const SELLER = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8" as Address;
@@ -93,23 +94,9 @@ describe("payment", () => {
 
   it("finds the order id in the escrow's OrderPlaced event", () => {
     const orderId = (3n << 32n) | 2n;
-    const topics = encodeEventTopics({ abi: escrowAbi, eventName: "OrderPlaced", args: { orderId, buyer: BUYER, seller: SELLER } });
-    const event = escrowAbi.find((item) => item.type === "event" && item.name === "OrderPlaced")!;
-    const dataInputs = (event as unknown as { inputs: ReadonlyArray<{ indexed?: boolean; type: string; name: string }> }).inputs.filter((i) => !i.indexed);
-    const data = encodeAbiParameters(dataInputs as never, dataInputs.map((i) => (i.name === "listingId" ? 3n : 1n)) as never);
-    const log = {
-      address: ESCROW.toLowerCase(),
-      topics,
-      data,
-      blockNumber: 1n,
-      blockHash: numberToHex(1, { size: 32 }),
-      logIndex: 0,
-      transactionHash: numberToHex(2, { size: 32 }),
-      transactionIndex: 0,
-      removed: false,
-    } as unknown as Log;
+    const log = eventLog(escrowAbi, "OrderPlaced", { orderId, buyer: BUYER, seller: SELLER, listingId: 3n, quantity: 1n, amount: 1n, protocolFeeBps: 1n, fulfillmentDeadline: 1n }, { address: ESCROW.toLowerCase() as Address });
     expect(orderIdFromLogs([log], ESCROW)).toBe(orderId);
-    expect(orderIdFromLogs([{ ...log, address: SELLER } as Log], ESCROW)).toBeUndefined();
+    expect(orderIdFromLogs([{ ...log, address: SELLER }], ESCROW)).toBeUndefined();
     expect(orderIdFromLogs([], ESCROW)).toBeUndefined();
   });
 });

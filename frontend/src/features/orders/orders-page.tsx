@@ -1,7 +1,6 @@
 import { decodeError } from "@souk/sdk/errors";
 import { useMemo, type KeyboardEvent } from "react";
 import { Link, useSearchParams } from "react-router";
-import type { Address } from "viem";
 import { useConnection } from "wagmi";
 
 import { Button } from "../../components/button.tsx";
@@ -45,7 +44,7 @@ export default function OrdersPage() {
   );
   const ratings = useRatingStatuses(ended);
   const orderTokens = useMemo(
-    () => [...(purchases.data ?? []), ...(sales.data ?? []), ...(arbitrated.data ?? [])].map((order) => order.token as Address),
+    () => [...(purchases.data ?? []), ...(sales.data ?? []), ...(arbitrated.data ?? [])].map((order) => order.token),
     [purchases.data, sales.data, arbitrated.data],
   );
 

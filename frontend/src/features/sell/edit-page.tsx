@@ -5,7 +5,7 @@ import { encodeDocument, listingMetadataSchema, type ListingMetadata } from "@so
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { Link, useParams } from "react-router";
-import { formatUnits, type Address, type Hex } from "viem";
+import { formatUnits, type Hex } from "viem";
 import { usePublicClient } from "wagmi";
 
 import { AddressView } from "../../components/address.tsx";
@@ -82,7 +82,7 @@ export default function EditPage() {
 
 function EditListing({ listing, metadata }: { listing: ListingState; metadata: Metadata }) {
   const registry = requireContracts().registry;
-  const token = useToken(listing.token as Address);
+  const token = useToken(listing.token);
   const client = usePublicClient();
   const queryClient = useQueryClient();
   const transact = useTransactor();
@@ -93,6 +93,7 @@ function EditListing({ listing, metadata }: { listing: ListingState; metadata: M
   // The pictures as last published: the description counts as changed when the list differs from them.
   const [baseline, setBaseline] = useState<ImageItem[]>(() => (ready === undefined ? [] : publishedItems(ready.images)));
   const images = useImageItems(() => baseline);
+  const replaceImages = images.replaceAll;
   const [descriptionDirty, setDescriptionDirty] = useState(false);
   const [price, setPrice] = useState<string | undefined>();
   const [stock, setStock] = useState<string | undefined>();
@@ -108,9 +109,9 @@ function EditListing({ listing, metadata }: { listing: ListingState; metadata: M
       const published = publishedItems(ready.images);
       setDescription(descriptionFromMetadata(ready));
       setBaseline(published);
-      images.replaceAll(published);
+      replaceImages(published);
     }
-  }, [ready, description, descriptionDirty, images.replaceAll]);
+  }, [ready, description, descriptionDirty, replaceImages]);
 
   const imagesChanged = useMemo(
     () =>

@@ -1,5 +1,4 @@
 import { Link } from "react-router";
-import type { Address } from "viem";
 
 import { Button } from "../../components/button.tsx";
 import { TokenAmount } from "../../components/token-amount.tsx";
@@ -52,7 +51,7 @@ export function MyListingRow({ listing, availability }: { listing: ListingState;
             <span className="text-xs text-warning">{UNAVAILABLE[metadata.status]}</span>
           )}
           <p className="text-sm">
-            <TokenAmount amount={listing.price} token={listing.token as Address} className="font-semibold" />
+            <TokenAmount amount={listing.price} token={listing.token} className="font-semibold" />
             <span className="text-muted"> per unit</span>
           </p>
         </div>
