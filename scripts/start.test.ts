@@ -2,7 +2,6 @@
  * `npm start` end to end: the orchestrator brings up chain, IPFS, contracts, the seeded market and the dApp on
  * free ports, everything it seeded is real and verifiable, and Ctrl-C leaves no process and no port behind.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
@@ -25,40 +24,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readDeployments } from "./export-sdk.ts";
 import { hasFrontend } from "./local/app.ts";
 import { ensurePortFree, freePort } from "./local/ports.ts";
-
-const ROOT = path.resolve(import.meta.dirname, "..");
-
-interface Run {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-function runStart(args: string[], env: NodeJS.ProcessEnv): Run {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", ...args], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  return { child, output: () => output, exited };
-}
-
-async function waitFor(run: Run, text: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!run.output().includes(text)) {
-    if (run.child.exitCode !== null) throw new Error(`start.ts exited early:\n${run.output()}`);
-    if (Date.now() > deadline) throw new Error(`"${text}" not printed in time:\n${run.output()}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
+import { READY_BANNER, runStart, type StartRun } from "./local/stack.ts";
 
 describe("npm start", () => {
   let tmp: string;
-  let run: Run;
+  let run: StartRun;
   let ports: { chain: number; api: number; gateway: number; app: number };
 
   beforeAll(async () => {
@@ -73,9 +43,9 @@ describe("npm start", () => {
         "--ipfs-data", path.join(tmp, "ipfs"),
         "--fresh-ipfs",
       ],
-      { SOUK_IGNITION_DIR: path.join(tmp, "ignition"), SOUK_SDK_OUT: path.join(tmp, "sdk") },
+      { env: { SOUK_IGNITION_DIR: path.join(tmp, "ignition"), SOUK_SDK_OUT: path.join(tmp, "sdk") } },
     );
-    await waitFor(run, "Ctrl-C stops everything", 150_000);
+    await run.waitFor(READY_BANNER, 150_000);
   }, 180_000);
 
   afterAll(async () => {
@@ -156,7 +126,7 @@ describe("npm start", () => {
     const taken = await freePort();
     await new Promise<void>((resolve) => blocker.listen(taken, "127.0.0.1", resolve));
     try {
-      const second = runStart(["--chain-port", String(taken), "--no-seed"], {});
+      const second = runStart(["--chain-port", String(taken), "--no-seed"]);
       expect(await second.exited).toBe(1);
       expect(second.output()).toContain(`Port ${taken} (local chain) is already in use`);
       expect(second.output()).toContain("--chain-port");

@@ -7,9 +7,10 @@ import { mkdir } from "node:fs/promises";
 import path from "node:path";
 
 import type { Browser, BrowserContext, Page, TestInfo } from "@playwright/test";
-import { cidToDigest, digestOf } from "@souk/sdk/cid";
+import { cidToDigest } from "@souk/sdk/cid";
 import { demoTokenAbi, ETH, escrowAbi, listingRegistryAbi } from "@souk/sdk/contracts";
 import { encodeDocument, listingMetadataSchema, type Category } from "@souk/sdk/schemas";
+import { addVerified } from "@souk/sdk/upload";
 import { create as createIpfsClient } from "kubo-rpc-client";
 import { decodeFunctionData, erc20Abi, parseEventLogs, type Address, type Hash, type Hex, type LocalAccount } from "viem";
 
@@ -99,11 +100,7 @@ export async function publishListingDocument(
     attributes: [],
     delivery: { method: "shipping" },
   });
-  const ipfs = createIpfsClient({ url: stack.ipfsApiUrl });
-  const { cid } = await ipfs.add(bytes, { cidVersion: 1, rawLeaves: true, pin: true });
-  const digest = await digestOf(bytes);
-  expect(cidToDigest(cid.toString()), "the IPFS node stored the document under its own CID").toBe(digest);
-  return digest;
+  return cidToDigest(await addVerified(createIpfsClient({ url: stack.ipfsApiUrl }), bytes));
 }
 
 export interface ListingSetup {

@@ -3,7 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 
 import { fetchVerified, IpfsError, retryIpfs } from "../lib/ipfs.ts";
-import { sniffImageType } from "../lib/image-type.ts";
+import { sniffImageType } from "@souk/sdk/image-type";
 
 /**
  * An image from IPFS, shown only after its bytes matched the CID and turned out to be a raster image: the browser

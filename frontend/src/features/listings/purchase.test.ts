@@ -1,6 +1,5 @@
 import { escrowAbi } from "@souk/sdk/contracts";
-import { recoverTypedDataAddress, type Address } from "viem";
-import { privateKeyToAccount } from "viem/accounts";
+import type { Address } from "viem";
 import { describe, expect, it } from "vitest";
 
 import {
@@ -11,9 +10,7 @@ import {
   orderIdFromLogs,
   parseQuantity,
   paymentMethod,
-  permitTypedData,
   seenTerms,
-  splitSignature,
   termsChange,
   totalOf,
 } from "./purchase.ts";
@@ -69,27 +66,6 @@ describe("payment", () => {
     expect(paymentMethod({ address: "0x0000000000000000000000000000000000000000", permit: false })).toBe("eth");
     expect(paymentMethod({ address: "0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0", permit: true })).toBe("permit");
     expect(paymentMethod({ address: "0xCf7Ed3AccA5a467e9e704C703E8D87F634fB0Fc9", permit: false })).toBe("approve");
-  });
-
-  it("builds a permit that recovers to the buyer and splits into v, r, s", async () => {
-    const account = privateKeyToAccount("0x8b3a350cf5c34c9194ca85829a2df0ec3153be0318b5e2d3348e872092edffba");
-    const typed = permitTypedData({
-      tokenName: "Demo Dollar",
-      chainId: 31337,
-      token: "0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0",
-      owner: account.address,
-      spender: ESCROW,
-      value: 115_500_000n,
-      nonce: 0n,
-      deadline: 1_900_000_000n,
-    });
-    expect(typed.domain).toEqual({ name: "Demo Dollar", version: "1", chainId: 31337, verifyingContract: "0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0" });
-    const signature = await account.signTypedData(typed);
-    expect(await recoverTypedDataAddress({ ...typed, signature })).toBe(account.address);
-    const { v, r, s } = splitSignature(signature);
-    expect([27, 28]).toContain(v);
-    expect(r).toMatch(/^0x[0-9a-f]{64}$/);
-    expect(s).toMatch(/^0x[0-9a-f]{64}$/);
   });
 
   it("finds the order id in the escrow's OrderPlaced event", () => {

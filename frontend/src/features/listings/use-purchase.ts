@@ -1,6 +1,7 @@
 import { demoTokenAbi, escrowAbi } from "@souk/sdk/contracts";
 import { decodeError, type DecodedError } from "@souk/sdk/errors";
 import { formatTokenAmount } from "@souk/sdk/format";
+import { permitTypedData, splitSignature } from "@souk/sdk/permit";
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useState } from "react";
 import { erc20Abi, type Hash } from "viem";
@@ -14,7 +15,7 @@ import { useTransactor } from "../../hooks/use-transactor.ts";
 import type { ListingState } from "../../lib/catalogue.ts";
 import { requireContracts } from "../../lib/deployment.ts";
 import type { TransactionResult } from "../../lib/transaction.ts";
-import { orderIdFromLogs, paymentMethod, PERMIT_LIFETIME_SECONDS, permitTypedData, splitSignature, type SeenTerms } from "./purchase.ts";
+import { orderIdFromLogs, paymentMethod, PERMIT_LIFETIME_SECONDS, type SeenTerms } from "./purchase.ts";
 
 export type PurchasePhase = "idle" | "approving" | "signing" | "buying";
 
