@@ -11,7 +11,7 @@ import { create } from "kubo-rpc-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { startIpfsNode } from "../../scripts/ipfs/node.ts";
-import { fileFromCar } from "./car.ts";
+import { fileFromCar, FileTooLargeError } from "./car.ts";
 import { cidToDigest, CidError, digestOf, rawCidOf, verifyBlock } from "./cid.ts";
 
 describe("CID helpers against the IPFS node", () => {
@@ -57,7 +57,7 @@ describe("CID helpers against the IPFS node", () => {
       const tampered = car.slice();
       tampered[tampered.length - 10] = tampered[tampered.length - 10]! ^ 0xff;
       await expect(fileFromCar(cid.toString(), tampered)).rejects.toBeInstanceOf(CidError);
-      await expect(fileFromCar(cid.toString(), car, 100 * 1024)).rejects.toThrow(/larger than/);
+      await expect(fileFromCar(cid.toString(), car, { maxBytes: 100 * 1024 })).rejects.toBeInstanceOf(FileTooLargeError);
     }
   });
 });

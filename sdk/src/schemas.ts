@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 
-import { parseCid } from "./cid.ts";
+import { isRawCid } from "./cid.ts";
 
 /** Largest document accepted: metadata, reviews, evidence and notes are small JSON files. */
 export const MAX_DOCUMENT_BYTES = 64 * 1024;
@@ -58,17 +58,14 @@ const paragraph = (max: number) =>
     .max(max, { error: `must be at most ${max} characters` })
     .refine((s) => !CONTROL.test(s), { error: "contains control characters" });
 
-const cid = z.string().refine(
-  (value) => {
-    try {
-      parseCid(value);
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  { error: "is not a valid CID" },
-);
+/**
+ * A referenced file (an image, an attachment): only what Souk itself stores, one raw block named by a sha2-256
+ * CIDv1 (`bafkrei...`). That bounds every fetch to one block checked by one hash; a CIDv0 or dag-pb CID would name a
+ * DAG that a crafted file can make arbitrarily expensive to walk.
+ */
+const cid = z
+  .string()
+  .refine((value) => value.startsWith("bafkrei") && isRawCid(value), { error: "must be a raw sha2-256 CIDv1 (bafkrei...)" });
 
 export const imageSchema = z.object({
   cid,

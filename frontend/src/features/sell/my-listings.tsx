@@ -15,6 +15,7 @@ const UNAVAILABLE = {
   missing: "Its description is not found on IPFS: edit the listing to publish a new one.",
   unreachable: "The IPFS gateway could not be reached: the description will show when it is back.",
   invalid: "Its description is not valid: edit the listing to publish a new one.",
+  "too-large": "Its description is larger than Souk reads: edit the listing to publish a shorter one.",
   unverified: "The gateway returned a description that does not match this listing, so it is hidden.",
 } as const;
 
