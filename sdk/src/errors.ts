@@ -3,31 +3,12 @@
  * Custom errors of the Souk contracts (and of the OpenZeppelin pieces and tokens they use) are decoded from the
  * revert data; wallet rejections, missing funds and network failures are recognised by viem's error types.
  */
-import {
-  BaseError,
-  ChainMismatchError,
-  ContractFunctionRevertedError,
-  decodeErrorResult,
-  HttpRequestError,
-  InsufficientFundsError,
-  TimeoutError,
-  UserRejectedRequestError,
-  type Hex,
-} from "viem";
+import { BaseError, ContractFunctionRevertedError, decodeErrorResult, type Hex } from "viem";
 
 import { soukErrorsAbi } from "./contracts.ts";
+import { decodeWalletError, isRejection, type DecodedError } from "./wallet-errors.ts";
 
-export type ErrorKind = "rejected" | "contract" | "funds" | "network" | "chain" | "unknown";
-
-export interface DecodedError {
-  kind: ErrorKind;
-  /** The custom error's name, when the contract reverted with one. */
-  name?: string;
-  args?: readonly unknown[];
-  /** One sentence for people. */
-  message: string;
-}
-
+export type { DecodedError, ErrorKind } from "./wallet-errors.ts";
 
 const when = (seconds: unknown) =>
   new Date(Number(seconds) * 1000).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" });
@@ -113,12 +94,9 @@ export const ERROR_MESSAGES: Record<string, Explain> = {
   DemoGoldFaucetLimit: () => "The faucet gives at most 1,000,000 tokens at a time.",
 };
 
-/** Decodes any thrown value into a kind and a sentence. Never throws. */
+/** Decodes any thrown value into a kind and a sentence, custom errors of the contracts included. Never throws. */
 export function decodeError(error: unknown): DecodedError {
-  if (error instanceof BaseError) {
-    if (error.walk((e) => e instanceof UserRejectedRequestError) !== null || hasCode(error, 4001)) {
-      return { kind: "rejected", message: "You cancelled the request in your wallet." };
-    }
+  if (error instanceof BaseError && !isRejection(error)) {
     const reverted = error.walk((e) => e instanceof ContractFunctionRevertedError);
     if (reverted instanceof ContractFunctionRevertedError) {
       const name = reverted.data?.errorName;
@@ -132,20 +110,8 @@ export function decodeError(error: unknown): DecodedError {
       const decoded = decodeRevertData(data);
       if (decoded !== undefined) return decoded;
     }
-    if (error.walk((e) => e instanceof InsufficientFundsError) !== null) {
-      return { kind: "funds", message: "Your wallet does not have enough ETH for this transaction and its gas." };
-    }
-    if (error.walk((e) => e instanceof ChainMismatchError) !== null) {
-      return { kind: "chain", message: "Your wallet is connected to another network. Switch networks and try again." };
-    }
-    if (error.walk((e) => e instanceof HttpRequestError || e instanceof TimeoutError) !== null) {
-      return { kind: "network", message: "The network did not answer. Check your connection and try again." };
-    }
-    return { kind: "unknown", message: error.shortMessage };
   }
-  if (hasCode(error, 4001)) return { kind: "rejected", message: "You cancelled the request in your wallet." };
-  const message = error instanceof Error ? error.message : String(error);
-  return { kind: "unknown", message };
+  return decodeWalletError(error);
 }
 
 /** Decodes raw revert data (`0x` + selector + arguments) of any Souk, OpenZeppelin or demo-token error. */
@@ -177,11 +143,3 @@ function findRevertData(error: BaseError): Hex | undefined {
   return found;
 }
 
-function hasCode(error: unknown, code: number): boolean {
-  let current: unknown = error;
-  for (let depth = 0; depth < 8 && typeof current === "object" && current !== null; depth++) {
-    if ((current as { code?: unknown }).code === code) return true;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return false;
-}

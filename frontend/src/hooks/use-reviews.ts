@@ -4,7 +4,7 @@ import { getAbiItem, type Address, type Hex } from "viem";
 import { useClient } from "wagmi";
 
 import { requireContracts } from "../lib/deployment.ts";
-import { getEventLogs } from "../lib/logs.ts";
+import { getEventLogs } from "../lib/event-logs.ts";
 
 export interface ReviewEntry {
   orderId: bigint;

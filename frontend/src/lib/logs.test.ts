@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 
 import { eventLog } from "../test/event-log.ts";
 import { FakeNode } from "../test/fake-node.ts";
-import { getEventLogs, getRawLogs } from "./logs.ts";
+import { getEventLogs } from "./event-logs.ts";
+import { getRawLogs } from "./logs.ts";
 
 const REPUTATION: Address = "0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0";
 const ESCROW: Address = "0x5FbDB2315678afecb367f032d93F642f64180aa3";

@@ -3,20 +3,7 @@
  * wagmi's bare client, without bundling viem's actions), and a range the node refuses as too large (public RPCs limit
  * eth_getLogs to some thousands of blocks or results) is split in halves until it is accepted.
  */
-import {
-  encodeEventTopics,
-  formatLog,
-  numberToHex,
-  parseEventLogs,
-  toEventSelector,
-  type AbiEvent,
-  type Address,
-  type Client,
-  type GetLogsParameters,
-  type Hex,
-  type Log,
-} from "viem";
-import { getBlockNumber } from "viem/actions";
+import { formatLog, numberToHex, toEventSelector, type AbiEvent, type Address, type Client, type Hex, type Log } from "viem";
 
 /** Topic filters as eth_getLogs takes them: position by position, null for any, an array for any of several. */
 export type TopicFilter = ReadonlyArray<Hex | readonly Hex[] | null>;
@@ -52,30 +39,6 @@ export async function getRawLogs(
 /** The topic filter that matches any of `events`. */
 export function anyOf(events: readonly AbiEvent[]): TopicFilter {
   return [events.map((event) => toEventSelector(event))];
-}
-
-/**
- * One event of one contract, decoded and typed by its ABI, optionally filtered by indexed arguments (as viem's
- * getLogs takes them); `toBlock` defaults to the chain's head.
- */
-export async function getEventLogs<const event extends AbiEvent>(
-  client: Client,
-  params: {
-    address: Address;
-    event: event;
-    args?: GetLogsParameters<event>["args"];
-    fromBlock: bigint;
-    toBlock?: bigint;
-  },
-) {
-  const toBlock = params.toBlock ?? (await getBlockNumber(client, { cacheTime: 0 }));
-  const topics = encodeEventTopics({
-    abi: [params.event] as readonly AbiEvent[],
-    eventName: params.event.name,
-    args: params.args,
-  });
-  const logs = await getRawLogs(client, { address: params.address, topics, fromBlock: params.fromBlock, toBlock });
-  return parseEventLogs({ abi: [params.event] as readonly [event], logs: logs.filter(isMined) });
 }
 
 /** Logs of mined blocks (a node may return pending ones without a block). */

@@ -6,7 +6,8 @@ import { escrowAbi, ORDER_STATES, type OrderStateName } from "@souk/sdk/contract
 import { getAbiItem, numberToHex, parseEventLogs, type Address, type Client, type Hash, type Hex, type PublicClient } from "viem";
 
 import type { Contracts } from "./deployment.ts";
-import { getEventLogs, getRawLogs, isMined } from "./logs.ts";
+import { getEventLogs } from "./event-logs.ts";
+import { getRawLogs, isMined } from "./logs.ts";
 
 export interface Order {
   id: bigint;

@@ -4,7 +4,7 @@ import { getAbiItem, type Address, type Hex } from "viem";
 import { useClient, useReadContract, useReadContracts } from "wagmi";
 
 import { contracts, requireContracts } from "../../lib/deployment.ts";
-import { getEventLogs } from "../../lib/logs.ts";
+import { getEventLogs } from "../../lib/event-logs.ts";
 import type { RatingFlags } from "./order-rules.ts";
 
 /** Which side of an ended order has rated (reputation.ratingStatus); undefined while loading or not needed. */
