@@ -23,7 +23,7 @@ export default defineConfig({
   test: {
     solidity: {
       fuzz: { runs: 512 },
-      invariant: { runs: 128, depth: 128, failOnRevert: false },
+      invariant: { runs: 16, depth: 512, failOnRevert: true },
     },
     mocha: { timeout: 120_000 },
   },

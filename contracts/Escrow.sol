@@ -5,19 +5,19 @@ import {Ownable, Ownable2Step} from "@openzeppelin/contracts/access/Ownable2Step
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {IERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Permit.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
-import {Pausable} from "@openzeppelin/contracts/utils/Pausable.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 
-import {IEscrow} from "./interfaces/IEscrow.sol";
+import {ESCROW_MAX_ORDER_AMOUNT, ESCROW_PAUSED_INDEFINITELY, IEscrow} from "./interfaces/IEscrow.sol";
 import {IListingRegistry} from "./interfaces/IListingRegistry.sol";
 import {ListingRegistry} from "./ListingRegistry.sol";
 import {Payouts} from "./libraries/Payouts.sol";
 
 /// @title Souk escrow
-/// @notice See {IEscrow}. Creates its {ListingRegistry} at deployment, so the link between the two is fixed.
+/// @notice See {IEscrow}. Creates its {ListingRegistry} at deployment, so the link between the two is fixed, and
+/// governs it: the registry has no owner of its own, and one pause switch here covers both contracts.
 /// @dev Every external function that changes state is `nonReentrant` with one shared (transient) guard, follows
 /// checks-effects-interactions, and never sends value outside `withdraw`, `withdrawTo` and `claimProtocolFees`.
-contract Escrow is IEscrow, Ownable2Step, Pausable, ReentrancyGuardTransient {
+contract Escrow is IEscrow, Ownable2Step, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
 
     /// @inheritdoc IEscrow
@@ -25,12 +25,25 @@ contract Escrow is IEscrow, Ownable2Step, Pausable, ReentrancyGuardTransient {
     /// @inheritdoc IEscrow
     uint256 public constant RULING_WINDOW = 30 days;
     /// @inheritdoc IEscrow
+    uint256 public constant RESPONSE_WINDOW = 72 hours;
+    /// @inheritdoc IEscrow
+    uint256 public constant GUARDIAN_PAUSE_DURATION = 7 days;
+    /// @inheritdoc IEscrow
     uint256 public constant MAX_ORDER_QUANTITY = type(uint24).max;
+
+    /// @dev `_pausedUntil` value of a pause that lasts until governance lifts it.
+    uint40 private constant INDEFINITELY = uint40(ESCROW_PAUSED_INDEFINITELY);
+
+    /// @dev Bits of `Order.flags`.
+    uint8 private constant PAID_IN_TOKEN = 1; // spares ETH orders the token lookup when they end
+    uint8 private constant PROPOSAL_STANDING = 2; // `_proposals[orderId]` holds a proposal to clear when it ends
+    uint8 private constant RESPONDENT_HEARD = 4; // the seller submitted evidence in the dispute
 
     /// @dev An order in two slots. Slot 0 holds everything the seller-side transitions and every state change touch,
     /// so `fulfill` reads and writes one slot. The fixed listing terms an order needs later (the token of a token
     /// order, the arbiter, its fee, the confirmation window) are read from the registry, where they can never change;
-    /// `paidInToken` spares ETH orders that lookup when they end.
+    /// `flags` (PAID_IN_TOKEN, PROPOSAL_STANDING, RESPONDENT_HEARD) spares ETH orders that lookup when they end, and
+    /// every ending without a proposal the read of `_proposals`.
     /// `timestamp` depends on the state: Funded, the fulfilment deadline; Fulfilled, the time of fulfilment (the
     /// confirmation deadline adds the listing's confirmation window); Disputed, the time the dispute opened (the
     /// ruling deadline adds RULING_WINDOW); ended states, the time the order ended.
@@ -40,7 +53,7 @@ contract Escrow is IEscrow, Ownable2Step, Pausable, ReentrancyGuardTransient {
         // slot 0: 20 + 1 + 1 + 5 + 2 + 3 = 32 bytes
         address seller;
         OrderState state;
-        bool paidInToken;
+        uint8 flags;
         uint40 timestamp;
         uint16 protocolFeeBps;
         uint24 quantity;
@@ -72,9 +85,13 @@ contract Escrow is IEscrow, Ownable2Step, Pausable, ReentrancyGuardTransient {
     /// @inheritdoc IEscrow
     IListingRegistry public immutable registry;
 
-    /// @dev Packed with Ownable2Step's `_pendingOwner` and Pausable's `_paused`: a purchase reads both with one SLOAD.
+    /// @dev Packed with Ownable2Step's `_pendingOwner` (20 + 5 + 2 bytes): a purchase reads the pause and the fee
+    /// with one SLOAD. Purchases are refused while `block.timestamp < _pausedUntil`, so a guardian's pause lapses
+    /// by itself.
+    uint40 private _pausedUntil;
     uint16 private _protocolFeeBps;
     address private _feeRecipient;
+    address private _pauseGuardian;
 
     mapping(uint256 orderId => Order order) private _orders;
     mapping(uint256 orderId => Proposal proposal) private _proposals;
@@ -82,15 +99,27 @@ contract Escrow is IEscrow, Ownable2Step, Pausable, ReentrancyGuardTransient {
     mapping(address token => uint256 amount) private _protocolFees;
     mapping(address account => CompletedOrders counts) private _completed;
 
-    /// @param initialOwner Governance (a TimelockController on public networks); also owns the registry.
+    modifier whenNotPaused() {
+        uint256 pauseEnd = _pausedUntil;
+        if (block.timestamp < pauseEnd) revert EscrowPaused(pauseEnd);
+        _;
+    }
+
+    /// @param initialOwner Governance (a TimelockController on public networks), of this escrow and its registry.
     /// @param initialFeeRecipient Receiver of protocol fees.
     /// @param initialProtocolFeeBps Protocol fee for new orders, at most MAX_PROTOCOL_FEE_BPS.
-    constructor(address initialOwner, address initialFeeRecipient, uint256 initialProtocolFeeBps)
-        Ownable(initialOwner)
-    {
+    /// @param initialPauseGuardian May pause at once, for GUARDIAN_PAUSE_DURATION (zero: nobody); a timelocked
+    /// governance names it here because naming one later takes the timelock's delay.
+    constructor(
+        address initialOwner,
+        address initialFeeRecipient,
+        uint256 initialProtocolFeeBps,
+        address initialPauseGuardian
+    ) Ownable(initialOwner) {
+        registry = new ListingRegistry();
         _setFeeRecipient(initialFeeRecipient);
         _setProtocolFee(initialProtocolFeeBps);
-        registry = new ListingRegistry(initialOwner);
+        _setPauseGuardian(initialPauseGuardian);
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -158,6 +187,10 @@ contract Escrow is IEscrow, Ownable2Step, Pausable, ReentrancyGuardTransient {
         Order storage order = _orders[orderId];
         _requireState(orderId, order.state, OrderState.Funded);
         if (msg.sender != order.seller) revert EscrowNotSeller(orderId, msg.sender);
+        // From the deadline on the order is the buyer's to cancel: a late seller cannot turn its missed deadline
+        // (which the buyer may rate) into a decline (which nobody may rate).
+        uint256 deadline = order.timestamp;
+        if (block.timestamp >= deadline) revert EscrowDeadlinePassed(orderId, deadline);
 
         _refund(orderId, order, OrderState.Declined);
         emit OrderDeclined(orderId);
@@ -187,7 +220,7 @@ contract Escrow is IEscrow, Ownable2Step, Pausable, ReentrancyGuardTransient {
         if (msg.sender != order.buyer) revert EscrowNotBuyer(orderId, msg.sender);
 
         address token; // ETH unless the order was paid in a token
-        if (order.paidInToken) token = _terms(orderId).token;
+        if (order.flags & PAID_IN_TOKEN != 0) token = _terms(orderId).token;
         _complete(orderId, order, token, false);
     }
 
@@ -214,7 +247,9 @@ contract Escrow is IEscrow, Ownable2Step, Pausable, ReentrancyGuardTransient {
 
         order.state = OrderState.Disputed;
         order.timestamp = uint40(block.timestamp);
-        emit DisputeOpened(orderId, terms.arbiter, block.timestamp + RULING_WINDOW);
+        emit DisputeOpened(
+            orderId, terms.arbiter, block.timestamp + RESPONSE_WINDOW, block.timestamp + RULING_WINDOW
+        );
         emit EvidenceSubmitted(orderId, msg.sender, evidenceDigest);
     }
 
@@ -227,7 +262,11 @@ contract Escrow is IEscrow, Ownable2Step, Pausable, ReentrancyGuardTransient {
         Order storage order = _orders[orderId];
         _requireState(orderId, order.state, OrderState.Disputed);
         if (evidenceDigest == bytes32(0)) revert EscrowEmptyEvidence();
-        if (msg.sender != order.buyer && msg.sender != order.seller) {
+        if (msg.sender == order.seller) {
+            // The respondent has been heard: the arbiter need not wait for the response window to pass.
+            uint8 flags = order.flags;
+            if (flags & RESPONDENT_HEARD == 0) order.flags = flags | RESPONDENT_HEARD;
+        } else if (msg.sender != order.buyer) {
             if (msg.sender != _terms(orderId).arbiter) revert EscrowNotParticipant(orderId, msg.sender);
         }
         emit EvidenceSubmitted(orderId, msg.sender, evidenceDigest);
@@ -242,6 +281,8 @@ contract Escrow is IEscrow, Ownable2Step, Pausable, ReentrancyGuardTransient {
 
         // Bounded by BPS above.
         _proposals[orderId] = Proposal({proposer: msg.sender, buyerShareBps: uint16(buyerShareBps)});
+        uint8 flags = order.flags;
+        if (flags & PROPOSAL_STANDING == 0) order.flags = flags | PROPOSAL_STANDING;
         emit SettlementProposed(orderId, msg.sender, buyerShareBps);
     }
 
@@ -258,9 +299,8 @@ contract Escrow is IEscrow, Ownable2Step, Pausable, ReentrancyGuardTransient {
             revert EscrowProposalMismatch(orderId, proposal.buyerShareBps, buyerShareBps);
         }
 
-        delete _proposals[orderId];
         terms.arbiterFeeBps = 0; // no arbiter fee when the parties agree
-        Payout memory payout = _settle(order, OrderState.Settled, buyerShareBps, terms);
+        Payout memory payout = _settle(orderId, order, OrderState.Settled, buyerShareBps, terms);
         emit OrderSettled(orderId, buyerShareBps, payout, false);
     }
 
@@ -272,10 +312,13 @@ contract Escrow is IEscrow, Ownable2Step, Pausable, ReentrancyGuardTransient {
         if (msg.sender != terms.arbiter) revert EscrowNotArbiter(orderId, msg.sender);
         uint256 deadline = order.timestamp + RULING_WINDOW;
         if (block.timestamp >= deadline) revert EscrowDeadlinePassed(orderId, deadline);
+        if (order.flags & RESPONDENT_HEARD == 0) {
+            uint256 responseDeadline = order.timestamp + RESPONSE_WINDOW;
+            if (block.timestamp < responseDeadline) revert EscrowResponseWindowOpen(orderId, responseDeadline);
+        }
         if (buyerShareBps > Payouts.BPS) revert EscrowInvalidShare(buyerShareBps);
 
-        delete _proposals[orderId];
-        Payout memory payout = _settle(order, OrderState.Ruled, buyerShareBps, terms);
+        Payout memory payout = _settle(orderId, order, OrderState.Ruled, buyerShareBps, terms);
         emit OrderRuled(orderId, buyerShareBps, payout);
     }
 
@@ -286,11 +329,10 @@ contract Escrow is IEscrow, Ownable2Step, Pausable, ReentrancyGuardTransient {
         uint256 deadline = order.timestamp + RULING_WINDOW;
         if (block.timestamp < deadline) revert EscrowDeadlineNotReached(orderId, deadline);
 
-        delete _proposals[orderId];
         OrderTerms memory terms = _terms(orderId);
         terms.arbiterFeeBps = 0; // an arbiter who did not rule earns nothing
         uint256 half = Payouts.BPS / 2;
-        Payout memory payout = _settle(order, OrderState.Settled, half, terms);
+        Payout memory payout = _settle(orderId, order, OrderState.Settled, half, terms);
         emit OrderSettled(orderId, half, payout, true);
     }
 
@@ -305,7 +347,7 @@ contract Escrow is IEscrow, Ownable2Step, Pausable, ReentrancyGuardTransient {
 
     /// @inheritdoc IEscrow
     function withdrawTo(address token, address to) external nonReentrant returns (uint256 amount) {
-        if (to == address(0)) revert EscrowInvalidRecipient(to);
+        _checkRecipient(to);
         return _withdraw(token, to);
     }
 
@@ -334,13 +376,41 @@ contract Escrow is IEscrow, Ownable2Step, Pausable, ReentrancyGuardTransient {
     }
 
     /// @inheritdoc IEscrow
-    function pause() external onlyOwner {
-        _pause();
+    function setPauseGuardian(address guardian) external onlyOwner {
+        _setPauseGuardian(guardian);
+    }
+
+    /// @inheritdoc IEscrow
+    function pause() external {
+        uint256 pauseEnd = _pausedUntil;
+        uint256 until;
+        if (msg.sender == owner()) {
+            if (pauseEnd == INDEFINITELY) revert EscrowAlreadyPaused(pauseEnd);
+            until = INDEFINITELY;
+        } else if (msg.sender == _pauseGuardian && msg.sender != address(0)) {
+            if (block.timestamp < pauseEnd) revert EscrowAlreadyPaused(pauseEnd);
+            until = block.timestamp + GUARDIAN_PAUSE_DURATION;
+            // The guardian's power is one emergency brake: pulling it spends it, so a guardian cannot chain pauses.
+            _pauseGuardian = address(0);
+            emit PauseGuardianUpdated(msg.sender, address(0));
+        } else {
+            revert EscrowNotPauser(msg.sender);
+        }
+        _setPausedUntil(until);
+        emit Paused(msg.sender, until);
     }
 
     /// @inheritdoc IEscrow
     function unpause() external onlyOwner {
-        _unpause();
+        if (block.timestamp >= _pausedUntil) revert EscrowNotPaused();
+        _setPausedUntil(0);
+        emit Unpaused(msg.sender);
+    }
+
+    /// @notice Always reverts: a market whose governance renounced could never be unpaused or have its fee recipient
+    /// replaced. Ownership can still be handed over with `transferOwnership` and `acceptOwnership`.
+    function renounceOwnership() public pure override {
+        revert EscrowRenounceDisabled();
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -358,6 +428,21 @@ contract Escrow is IEscrow, Ownable2Step, Pausable, ReentrancyGuardTransient {
     }
 
     /// @inheritdoc IEscrow
+    function pauseGuardian() external view returns (address) {
+        return _pauseGuardian;
+    }
+
+    /// @inheritdoc IEscrow
+    function paused() external view returns (bool) {
+        return block.timestamp < _pausedUntil;
+    }
+
+    /// @inheritdoc IEscrow
+    function pausedUntil() external view returns (uint256) {
+        return _pausedUntil;
+    }
+
+    /// @inheritdoc IEscrow
     function getOrder(uint256 orderId) external view returns (OrderView memory view_) {
         Order storage order = _orders[orderId];
         OrderState state = order.state;
@@ -367,9 +452,15 @@ contract Escrow is IEscrow, Ownable2Step, Pausable, ReentrancyGuardTransient {
         Proposal memory proposal = _proposals[orderId];
 
         uint256 deadline;
-        if (state == OrderState.Funded) deadline = order.timestamp;
-        else if (state == OrderState.Fulfilled) deadline = order.timestamp + listing.confirmationWindow;
-        else if (state == OrderState.Disputed) deadline = order.timestamp + RULING_WINDOW;
+        uint256 responseDeadline;
+        if (state == OrderState.Funded) {
+            deadline = order.timestamp;
+        } else if (state == OrderState.Fulfilled) {
+            deadline = order.timestamp + listing.confirmationWindow;
+        } else if (state == OrderState.Disputed) {
+            deadline = order.timestamp + RULING_WINDOW;
+            responseDeadline = order.timestamp + RESPONSE_WINDOW;
+        }
 
         view_ = OrderView({
             listingId: listingId,
@@ -384,14 +475,23 @@ contract Escrow is IEscrow, Ownable2Step, Pausable, ReentrancyGuardTransient {
             state: state,
             deadline: deadline,
             proposer: proposal.proposer,
-            proposedBuyerShareBps: proposal.buyerShareBps
+            proposedBuyerShareBps: proposal.buyerShareBps,
+            responseDeadline: responseDeadline,
+            respondentHeard: state == OrderState.Disputed && order.flags & RESPONDENT_HEARD != 0
         });
     }
 
     /// @inheritdoc IEscrow
-    function orderParties(uint256 orderId) external view returns (address buyer, address seller, OrderState state) {
+    function orderSummary(uint256 orderId) external view returns (OrderSummary memory summary) {
         Order storage order = _orders[orderId];
-        return (order.buyer, order.seller, order.state);
+        summary = OrderSummary({
+            buyer: order.buyer,
+            seller: order.seller,
+            state: order.state,
+            token: address(0),
+            amount: order.amount
+        });
+        if (order.flags & PAID_IN_TOKEN != 0) summary.token = _terms(orderId).token;
     }
 
     /// @inheritdoc IEscrow
@@ -426,7 +526,7 @@ contract Escrow is IEscrow, Ownable2Step, Pausable, ReentrancyGuardTransient {
         if (msg.sender == purchase.arbiter) revert EscrowArbiterCannotBuy(listingId, msg.sender);
         // price < 2^96 and quantity < 2^24, so the product cannot overflow.
         amount = purchase.price * quantity;
-        if (amount > type(uint96).max) revert EscrowAmountTooLarge(amount);
+        if (amount > ESCROW_MAX_ORDER_AMOUNT) revert EscrowAmountTooLarge(amount);
 
         // listingId < 2^64 (the registry's counter) and orderIndex < 2^32: ids are unique and cannot overflow.
         orderId = (listingId << 32) | purchase.orderIndex;
@@ -434,17 +534,21 @@ contract Escrow is IEscrow, Ownable2Step, Pausable, ReentrancyGuardTransient {
         uint256 deadline = block.timestamp + purchase.fulfillmentWindow;
         uint16 feeBps = _protocolFeeBps;
         // quantity and amount were bounds-checked above.
+        Order storage order = _orders[orderId];
         _orders[orderId] = Order({
             seller: purchase.seller,
             state: OrderState.Funded,
-            paidInToken: token != address(0),
+            flags: 0,
             timestamp: uint40(deadline),
             protocolFeeBps: feeBps,
             quantity: uint24(quantity),
             buyer: msg.sender,
             amount: uint96(amount)
         });
-        emit OrderPlaced(orderId, msg.sender, purchase.seller, listingId, quantity, amount, feeBps, deadline);
+        if (token != address(0)) order.flags = PAID_IN_TOKEN; // a warm slot: 200 gas, for token orders only
+        emit OrderPlaced(
+            orderId, msg.sender, purchase.seller, listingId, expectedVersion, quantity, amount, feeBps, deadline
+        );
     }
 
     /// @dev Pulls exactly `amount` of `token` from the buyer, refusing tokens that deliver anything else.
@@ -458,16 +562,14 @@ contract Escrow is IEscrow, Ownable2Step, Pausable, ReentrancyGuardTransient {
 
     /// @dev Ends a Funded order with a full refund to the buyer and returns its units to the listing.
     function _refund(uint256 orderId, Order storage order, OrderState endState) private {
-        order.state = endState;
-        order.timestamp = uint40(block.timestamp);
+        _end(orderId, order, endState);
         address token = registry.returnStock(_listingOf(orderId), order.quantity);
         _credits[order.buyer][token] += order.amount;
     }
 
     /// @dev Ends an order Completed: the seller gets the amount less the protocol fee fixed at purchase.
     function _complete(uint256 orderId, Order storage order, address token, bool byTimeout) private {
-        order.state = OrderState.Completed;
-        order.timestamp = uint40(block.timestamp);
+        _end(orderId, order, OrderState.Completed);
         Payout memory payout = Payouts.split(order.amount, 0, 0, order.protocolFeeBps);
         address seller = order.seller;
         _credits[seller][token] += payout.seller;
@@ -481,18 +583,32 @@ contract Escrow is IEscrow, Ownable2Step, Pausable, ReentrancyGuardTransient {
     }
 
     /// @dev Ends a Fulfilled or Disputed order with a split; `terms.arbiterFeeBps` is zero unless the arbiter rules.
-    function _settle(Order storage order, OrderState endState, uint256 buyerShareBps, OrderTerms memory terms)
-        private
-        returns (Payout memory payout)
-    {
-        order.state = endState;
-        order.timestamp = uint40(block.timestamp);
+    function _settle(
+        uint256 orderId,
+        Order storage order,
+        OrderState endState,
+        uint256 buyerShareBps,
+        OrderTerms memory terms
+    ) private returns (Payout memory payout) {
+        _end(orderId, order, endState);
         payout = Payouts.split(order.amount, buyerShareBps, terms.arbiterFeeBps, order.protocolFeeBps);
         address token = terms.token;
         if (payout.buyer != 0) _credits[order.buyer][token] += payout.buyer;
         if (payout.seller != 0) _credits[order.seller][token] += payout.seller;
         if (payout.arbiter != 0) _credits[terms.arbiter][token] += payout.arbiter;
         if (payout.protocol != 0) _protocolFees[token] += payout.protocol;
+    }
+
+    /// @dev Every ending of an order goes through here: the end state, the time it ended, and no proposal left
+    /// standing on an order that can no longer be settled.
+    function _end(uint256 orderId, Order storage order, OrderState endState) private {
+        order.state = endState;
+        order.timestamp = uint40(block.timestamp);
+        uint8 flags = order.flags;
+        if (flags & PROPOSAL_STANDING != 0) {
+            order.flags = flags & ~PROPOSAL_STANDING;
+            delete _proposals[orderId];
+        }
     }
 
     function _withdraw(address token, address to) private returns (uint256 amount) {
@@ -551,9 +667,29 @@ contract Escrow is IEscrow, Ownable2Step, Pausable, ReentrancyGuardTransient {
     }
 
     function _setFeeRecipient(address recipient) private {
-        if (recipient == address(0)) revert EscrowInvalidRecipient(recipient);
+        _checkRecipient(recipient);
         emit FeeRecipientUpdated(_feeRecipient, recipient);
         _feeRecipient = recipient;
+    }
+
+    /// @dev Value sent to zero, to this escrow (whose balance is all owed to someone) or to the registry (which
+    /// cannot send) would be lost.
+    function _checkRecipient(address recipient) private view {
+        if (recipient == address(0) || recipient == address(this) || recipient == address(registry)) {
+            revert EscrowInvalidRecipient(recipient);
+        }
+    }
+
+    function _setPauseGuardian(address guardian) private {
+        emit PauseGuardianUpdated(_pauseGuardian, guardian);
+        _pauseGuardian = guardian;
+    }
+
+    /// @dev Pauses (or, with zero, unpauses) new purchases here and new listings in the registry.
+    function _setPausedUntil(uint256 until) private {
+        // `until` is zero, INDEFINITELY or now + 7 days, all below 2^40.
+        _pausedUntil = uint40(until);
+        registry.setPausedUntil(until);
     }
 
     /// @dev Order ids are `listingId << 32 | n`.

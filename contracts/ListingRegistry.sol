@@ -1,15 +1,17 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {Ownable, Ownable2Step} from "@openzeppelin/contracts/access/Ownable2Step.sol";
-import {Pausable} from "@openzeppelin/contracts/utils/Pausable.sol";
-
-import {IListingRegistry} from "./interfaces/IListingRegistry.sol";
+import {
+    IListingRegistry,
+    LISTING_MAX_ORDERS,
+    LISTING_MAX_PRICE,
+    LISTING_MAX_STOCK
+} from "./interfaces/IListingRegistry.sol";
 
 /// @title Souk listing registry
-/// @notice See {IListingRegistry}. Deployed by the {Escrow} constructor, which becomes its only stock keeper.
-/// The owner can pause the creation of listings and nothing else.
-contract ListingRegistry is IListingRegistry, Ownable2Step, Pausable {
+/// @notice See {IListingRegistry}. Deployed by the {Escrow} constructor, which becomes its only stock keeper and
+/// holds its pause switch. It has no owner of its own: governance acts on both contracts through the escrow.
+contract ListingRegistry is IListingRegistry {
     /// @inheritdoc IListingRegistry
     uint256 public constant MIN_WINDOW = 1 hours;
     /// @inheritdoc IListingRegistry
@@ -42,9 +44,10 @@ contract ListingRegistry is IListingRegistry, Ownable2Step, Pausable {
     /// @inheritdoc IListingRegistry
     address public immutable escrow;
 
-    /// @dev Packed by the compiler after Ownable2Step's `_pendingOwner` and Pausable's `_paused`, so that
-    /// `createListing` reads the pause flag and the counter with one SLOAD.
+    /// @dev Packed into one slot, so that `createListing` reads the pause and the counter with one SLOAD.
     uint64 private _listingCount;
+    /// @dev New listings are refused while `block.timestamp < _pausedUntil`; a pause lapses by itself.
+    uint40 private _pausedUntil;
 
     mapping(uint256 listingId => StoredListing listing) private _listings;
 
@@ -53,8 +56,7 @@ contract ListingRegistry is IListingRegistry, Ownable2Step, Pausable {
         _;
     }
 
-    /// @param initialOwner May pause and unpause the creation of listings.
-    constructor(address initialOwner) Ownable(initialOwner) {
+    constructor() {
         escrow = msg.sender;
     }
 
@@ -63,9 +65,14 @@ contract ListingRegistry is IListingRegistry, Ownable2Step, Pausable {
     // ---------------------------------------------------------------------------------------------------------------
 
     /// @inheritdoc IListingRegistry
-    function createListing(ListingTerms calldata terms) external whenNotPaused returns (uint256 listingId) {
+    function createListing(ListingTerms calldata terms) external returns (uint256 listingId) {
+        uint256 pauseEnd = _pausedUntil;
+        if (block.timestamp < pauseEnd) revert ListingRegistryPaused(pauseEnd);
+        // A payment token without code would accept no transfer in or out (and a call to an empty account
+        // succeeds silently); it is refused here rather than found out by a buyer.
+        if (terms.token != address(0) && terms.token.code.length == 0) revert ListingRegistryInvalidToken(terms.token);
         _checkPrice(terms.price);
-        if (terms.stock == 0 || terms.stock > type(uint32).max) revert ListingRegistryInvalidStock(terms.stock);
+        if (terms.stock == 0 || terms.stock > LISTING_MAX_STOCK) revert ListingRegistryInvalidStock(terms.stock);
         if (terms.arbiter == address(0) || terms.arbiter == msg.sender) {
             revert ListingRegistryInvalidArbiter(terms.arbiter);
         }
@@ -110,10 +117,26 @@ contract ListingRegistry is IListingRegistry, Ownable2Step, Pausable {
     }
 
     /// @inheritdoc IListingRegistry
-    function updateListing(uint256 listingId, uint256 price, uint256 stock, bytes32 metadataDigest) external {
+    function updateListing(uint256 listingId, uint256 price, int256 stockDelta, bytes32 metadataDigest) external {
         StoredListing storage listing = _sellersListing(listingId);
         _checkPrice(price);
-        if (stock > type(uint32).max) revert ListingRegistryInvalidStock(stock);
+        uint256 stock = listing.stock;
+        if (stockDelta < 0) {
+            if (stockDelta < -int256(stock)) revert ListingRegistryStockUnderflow(listingId, stockDelta, stock);
+            // -stock <= stockDelta < 0 here, so negating it cannot overflow and the difference stays >= 0.
+            unchecked {
+                stock -= uint256(-stockDelta);
+            }
+        } else if (stockDelta > 0) {
+            if (stockDelta > int256(LISTING_MAX_STOCK)) {
+                revert ListingRegistryInvalidStock(uint256(stockDelta));
+            }
+            // Both terms are below 2^32, so the sum cannot overflow.
+            unchecked {
+                stock += uint256(stockDelta);
+            }
+            if (stock > LISTING_MAX_STOCK) revert ListingRegistryInvalidStock(stock);
+        }
 
         uint256 version = listing.version;
         if (price != listing.price || metadataDigest != bytes32(0)) {
@@ -123,11 +146,12 @@ contract ListingRegistry is IListingRegistry, Ownable2Step, Pausable {
             }
             listing.version = uint32(version);
             listing.price = uint96(price);
-        } else if (stock == listing.stock) {
+        } else if (stockDelta == 0) {
             revert ListingRegistryNothingToUpdate(listingId);
         }
+        // Bounded to 32 bits above.
         listing.stock = uint32(stock);
-        emit ListingUpdated(listingId, version, price, stock, metadataDigest);
+        emit ListingUpdated(listingId, version, price, stock, stockDelta, metadataDigest);
     }
 
     /// @inheritdoc IListingRegistry
@@ -144,20 +168,6 @@ contract ListingRegistry is IListingRegistry, Ownable2Step, Pausable {
         if (!listing.closed) revert ListingRegistryListingOpen(listingId);
         listing.closed = false;
         emit ListingReopened(listingId);
-    }
-
-    // ---------------------------------------------------------------------------------------------------------------
-    // Owner functions
-    // ---------------------------------------------------------------------------------------------------------------
-
-    /// @notice Stops the creation of listings. Existing listings and orders are unaffected.
-    function pause() external onlyOwner {
-        _pause();
-    }
-
-    /// @notice Allows the creation of listings again.
-    function unpause() external onlyOwner {
-        _unpause();
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -179,7 +189,7 @@ contract ListingRegistry is IListingRegistry, Ownable2Step, Pausable {
         uint256 stock = listing.stock;
         if (quantity > stock) revert ListingRegistryInsufficientStock(listingId, quantity, stock);
         uint256 orderIndex = uint256(listing.orderCount) + 1;
-        if (orderIndex > type(uint32).max) revert ListingRegistryTooManyOrders(listingId);
+        if (orderIndex > LISTING_MAX_ORDERS) revert ListingRegistryTooManyOrders(listingId);
 
         // quantity <= stock was checked above; orderIndex fits in 32 bits.
         unchecked {
@@ -201,15 +211,26 @@ contract ListingRegistry is IListingRegistry, Ownable2Step, Pausable {
     function returnStock(uint256 listingId, uint256 quantity) external onlyEscrow returns (address token) {
         StoredListing storage listing = _listings[listingId];
         uint256 stock = uint256(listing.stock) + quantity;
-        if (stock > type(uint32).max) stock = type(uint32).max;
+        if (stock > LISTING_MAX_STOCK) stock = LISTING_MAX_STOCK;
         listing.stock = uint32(stock);
         emit StockReturned(listingId, quantity, stock);
         return listing.token;
     }
 
+    /// @inheritdoc IListingRegistry
+    function setPausedUntil(uint256 pausedUntil) external onlyEscrow {
+        // The escrow passes a uint40 time (or zero); see Escrow.pause.
+        _pausedUntil = uint40(pausedUntil);
+    }
+
     // ---------------------------------------------------------------------------------------------------------------
     // Views
     // ---------------------------------------------------------------------------------------------------------------
+
+    /// @inheritdoc IListingRegistry
+    function paused() external view returns (bool) {
+        return block.timestamp < _pausedUntil;
+    }
 
     /// @inheritdoc IListingRegistry
     function listingCount() external view returns (uint256) {
@@ -259,7 +280,7 @@ contract ListingRegistry is IListingRegistry, Ownable2Step, Pausable {
     }
 
     function _checkPrice(uint256 price) private pure {
-        if (price == 0 || price > type(uint96).max) revert ListingRegistryInvalidPrice(price);
+        if (price == 0 || price > LISTING_MAX_PRICE) revert ListingRegistryInvalidPrice(price);
     }
 
     function _checkWindow(uint256 window) private pure {

@@ -34,28 +34,55 @@ contract Reputation is IReputation {
     /// @inheritdoc IReputation
     function rate(uint256 orderId, uint256 score, bytes32 reviewDigest) external {
         if (score < 1 || score > 5) revert ReputationInvalidScore(score);
-        (address buyer, address seller, IEscrow.OrderState state) = escrow.orderParties(orderId);
+        IEscrow.OrderSummary memory order = escrow.orderSummary(orderId);
+        IEscrow.OrderState state = order.state;
         bool ended = state == IEscrow.OrderState.Completed || state == IEscrow.OrderState.Settled
             || state == IEscrow.OrderState.Ruled;
 
-        uint8 flags = _flags[orderId];
         address ratee;
         Role role;
         uint8 flag;
-        if (msg.sender == buyer) {
+        if (msg.sender == order.buyer) {
             if (!ended && state != IEscrow.OrderState.Cancelled) {
                 revert ReputationNotRateable(orderId, state, msg.sender);
             }
-            (ratee, role, flag) = (seller, Role.Seller, BUYER_RATED);
-        } else if (msg.sender == seller) {
+            (ratee, role, flag) = (order.seller, Role.Seller, BUYER_RATED);
+        } else if (msg.sender == order.seller) {
             if (!ended) revert ReputationNotRateable(orderId, state, msg.sender);
-            (ratee, role, flag) = (buyer, Role.Buyer, SELLER_RATED);
+            (ratee, role, flag) = (order.buyer, Role.Buyer, SELLER_RATED);
         } else {
             revert ReputationNotParty(orderId, msg.sender);
         }
+        uint8 flags = _flags[orderId];
         if (flags & flag != 0) revert ReputationAlreadyRated(orderId, msg.sender);
 
         _flags[orderId] = flags | flag;
+        _addRating(ratee, role, score);
+        emit Rated(orderId, msg.sender, ratee, role, score, reviewDigest, order.token, order.amount);
+    }
+
+    /// @inheritdoc IReputation
+    function reply(uint256 orderId, bytes32 replyDigest) external {
+        if (replyDigest == bytes32(0)) revert ReputationEmptyReply();
+        IEscrow.OrderSummary memory order = escrow.orderSummary(orderId);
+        uint8 flags = _flags[orderId];
+        uint8 review;
+        uint8 replied;
+        if (msg.sender == order.seller) {
+            (review, replied) = (BUYER_RATED, SELLER_REPLIED);
+        } else if (msg.sender == order.buyer) {
+            (review, replied) = (SELLER_RATED, BUYER_REPLIED);
+        } else {
+            revert ReputationNotParty(orderId, msg.sender);
+        }
+        if (flags & review == 0) revert ReputationNothingToReplyTo(orderId, msg.sender);
+        if (flags & replied != 0) revert ReputationAlreadyReplied(orderId, msg.sender);
+
+        _flags[orderId] = flags | replied;
+        emit Replied(orderId, msg.sender, replyDigest);
+    }
+
+    function _addRating(address ratee, Role role, uint256 score) private {
         StoredStats storage stats = _stats[ratee];
         // score <= 5; see StoredStats for why the counters cannot overflow.
         unchecked {
@@ -67,28 +94,6 @@ contract Reputation is IReputation {
                 stats.scoreSumAsBuyer += uint48(score);
             }
         }
-        emit Rated(orderId, msg.sender, ratee, role, score, reviewDigest);
-    }
-
-    /// @inheritdoc IReputation
-    function reply(uint256 orderId, bytes32 replyDigest) external {
-        if (replyDigest == bytes32(0)) revert ReputationEmptyReply();
-        (address buyer, address seller,) = escrow.orderParties(orderId);
-        uint8 flags = _flags[orderId];
-        uint8 review;
-        uint8 replied;
-        if (msg.sender == seller) {
-            (review, replied) = (BUYER_RATED, SELLER_REPLIED);
-        } else if (msg.sender == buyer) {
-            (review, replied) = (SELLER_RATED, BUYER_REPLIED);
-        } else {
-            revert ReputationNotParty(orderId, msg.sender);
-        }
-        if (flags & review == 0) revert ReputationNothingToReplyTo(orderId, msg.sender);
-        if (flags & replied != 0) revert ReputationAlreadyReplied(orderId, msg.sender);
-
-        _flags[orderId] = flags | replied;
-        emit Replied(orderId, msg.sender, replyDigest);
     }
 
     /// @inheritdoc IReputation

@@ -11,25 +11,34 @@ import path from "node:path";
 import { network } from "hardhat";
 
 import { deployMarketplace, listingTerms, TERMS, type Marketplace } from "../test/helpers/fixtures.js";
+import { signPermit } from "../test/helpers/orders.js";
 
 type Operation =
   | "createListing"
   | "buyEth"
   | "buyErc20"
+  | "buyWithPermit"
   | "fulfill"
   | "confirm"
   | "completeAfterTimeout"
   | "cancelAfterDeadline"
   | "decline"
   | "openDispute"
+  | "submitEvidence"
   | "rule"
+  | "proposeSettlement"
   | "settle"
   | "withdraw"
   | "rate"
+  | "rateAgain"
   | "roundTrip"
   | "cycle";
 
-const BUDGETS: Partial<Record<Operation, number>> = {
+/**
+ * Every operation has a budget that fails the run when exceeded. The first seven are the protocol's targets; the
+ * others sit at most 5% above what v2 measured, so that a change that costs gas is noticed and justified.
+ */
+const BUDGETS: Record<Operation, number> = {
   createListing: 105_000,
   buyEth: 100_000,
   buyErc20: 120_000,
@@ -37,22 +46,38 @@ const BUDGETS: Partial<Record<Operation, number>> = {
   confirm: 55_000,
   roundTrip: 150_000,
   cycle: 280_000,
+  buyWithPermit: 147_500,
+  completeAfterTimeout: 64_500,
+  cancelAfterDeadline: 69_500,
+  decline: 51_500,
+  openDispute: 44_500,
+  submitEvidence: 31_500,
+  rule: 84_000,
+  proposeSettlement: 65_500,
+  settle: 62_000,
+  withdraw: 33_500,
+  rate: 83_500,
+  rateAgain: 65_500,
 };
 
 const DESCRIPTIONS: Record<Operation, string> = {
   createListing: "second listing of the deployment",
   buyEth: "second order, ETH, exact msg.value",
   buyErc20: "second token order, allowance given",
+  buyWithPermit: "token order paid with an EIP-2612 permit signature",
   fulfill: "seller marks a funded order fulfilled",
   confirm: "buyer confirms; seller credited, 1% protocol fee",
   completeAfterTimeout: "anyone, after the confirmation deadline",
   cancelAfterDeadline: "buyer, after the fulfilment deadline",
   decline: "seller refuses a funded order",
   openDispute: "buyer disputes a fulfilled order",
+  submitEvidence: "the seller answers a dispute (opens the ruling)",
   rule: "arbiter rules 60/40 with a 2% fee",
+  proposeSettlement: "a party proposes a split",
   settle: "other party accepts a proposed split",
   withdraw: "seller withdraws its ETH credit",
-  rate: "buyer rates the seller with a review",
+  rate: "buyer's first rating, with a review",
+  rateAgain: "a rating by a buyer who has rated before",
   roundTrip: "buyEth + confirm",
   cycle: "createListing + buyEth + fulfill + confirm",
 };
@@ -95,12 +120,16 @@ async function main(): Promise<void> {
   await (await token.connect(buyer).approve(await escrow.getAddress(), 2n * price)).wait();
   await (await escrow.connect(buyer).buy(tokenListing, 1n, 1n)).wait();
   await measure("buyErc20", escrow.connect(buyer).buy(tokenListing, 1n, 1n));
+  const permitDeadline = BigInt(await time.latest()) + 3_600n;
+  const { v, r, s } = await signPermit(market, buyer, await escrow.getAddress(), price, permitDeadline);
+  await measure("buyWithPermit", escrow.connect(buyer).buyWithPermit(tokenListing, 1n, 1n, permitDeadline, v, r, s));
 
   // Timed exits.
   orderId = await buyEth(market, listingId);
   await (await escrow.connect(seller).fulfill(orderId, TERMS.noteDigest)).wait();
   await time.increase(TERMS.confirmationWindow);
   await measure("completeAfterTimeout", escrow.connect(stranger).complete(orderId));
+  await measure("rateAgain", reputation.connect(buyer).rate(orderId, 4n, TERMS.reviewDigest));
 
   orderId = await buyEth(market, listingId);
   await time.increase(TERMS.fulfillmentWindow);
@@ -113,12 +142,13 @@ async function main(): Promise<void> {
   orderId = await buyEth(market, listingId);
   await (await escrow.connect(seller).fulfill(orderId, TERMS.noteDigest)).wait();
   await measure("openDispute", escrow.connect(buyer).openDispute(orderId, TERMS.evidenceDigest));
+  await measure("submitEvidence", escrow.connect(seller).submitEvidence(orderId, TERMS.evidenceDigest));
   await measure("rule", escrow.connect(arbiter).rule(orderId, 6_000n));
 
   orderId = await buyEth(market, listingId);
   await (await escrow.connect(seller).fulfill(orderId, TERMS.noteDigest)).wait();
   await (await escrow.connect(buyer).openDispute(orderId, TERMS.evidenceDigest)).wait();
-  await (await escrow.connect(seller).proposeSettlement(orderId, 3_000n)).wait();
+  await measure("proposeSettlement", escrow.connect(seller).proposeSettlement(orderId, 3_000n));
   await measure("settle", escrow.connect(buyer).acceptSettlement(orderId, 3_000n));
 
   await measure("withdraw", escrow.connect(seller).withdraw("0x0000000000000000000000000000000000000000"));
@@ -161,11 +191,11 @@ function printTable(gas: Partial<Record<Operation, bigint>>): void {
   const rows = (Object.keys(DESCRIPTIONS) as Operation[]).map((op) => {
     const used = gas[op];
     const budget = BUDGETS[op];
-    const verdict = budget === undefined ? "" : Number(used) <= budget ? "ok" : "OVER";
+    const verdict = Number(used) <= budget ? "ok" : "OVER";
     return [
       op,
       used === undefined ? "-" : Number(used).toLocaleString("en-US"),
-      budget === undefined ? "" : `<= ${budget.toLocaleString("en-US")}`,
+      `<= ${budget.toLocaleString("en-US")}`,
       verdict,
       DESCRIPTIONS[op],
     ];

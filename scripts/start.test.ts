@@ -2,6 +2,7 @@
  * `npm start` end to end: the orchestrator brings up chain, IPFS, contracts, the seeded market and the dApp on
  * free ports, everything it seeded is real and verifiable, and Ctrl-C leaves no process and no port behind.
  */
+import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
@@ -18,30 +19,37 @@ import {
   reviewSchema,
   verifyBlock,
 } from "@souk/sdk";
+import { accountTag, readProfile } from "@souk/sdk/messaging";
 import { createPublicClient, http } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { readDeployments } from "./export-sdk.ts";
 import { hasFrontend } from "./local/app.ts";
+import { devAccount, ROLES } from "./local/accounts.ts";
 import { ensurePortFree, freePort } from "./local/ports.ts";
 import { READY_BANNER, runStart, type StartRun } from "./local/stack.ts";
+import { connect, keys, signed } from "./relay/testing.ts";
+import { DEMO_ARBITER } from "./seed/catalogue.ts";
 
 describe("npm start", () => {
   let tmp: string;
   let run: StartRun;
-  let ports: { chain: number; api: number; gateway: number; app: number };
+  let ports: { chain: number; api: number; gateway: number; relay: number; app: number };
 
   beforeAll(async () => {
     tmp = await mkdtemp(path.join(os.tmpdir(), "souk-start-"));
-    ports = { chain: await freePort(), api: await freePort(), gateway: await freePort(), app: await freePort() };
+    ports = { chain: await freePort(), api: await freePort(), gateway: await freePort(), relay: await freePort(), app: await freePort() };
     run = runStart(
       [
         "--chain-port", String(ports.chain),
         "--ipfs-api-port", String(ports.api),
         "--gateway-port", String(ports.gateway),
+        "--relay-port", String(ports.relay),
         "--app-port", String(ports.app),
         "--ipfs-data", path.join(tmp, "ipfs"),
+        "--relay-data", path.join(tmp, "relay"),
         "--fresh-ipfs",
+        "--fresh-relay",
       ],
       { env: { SOUK_IGNITION_DIR: path.join(tmp, "ignition"), SOUK_SDK_OUT: path.join(tmp, "sdk") } },
     );
@@ -58,12 +66,13 @@ describe("npm start", () => {
 
   it("prints progress with check marks, the URLs, the addresses and importable test accounts", () => {
     const out = run.output();
-    const steps = ["Local chain", "IPFS node", "Contracts and demo tokens deployed", "Demo market seeded"];
+    const steps = ["Local chain", "IPFS node", "Nostr relay", "Contracts and demo tokens deployed", "Demo market seeded", "Demo profiles published"];
     if (hasFrontend()) steps.push("dApp dev server");
     for (const step of steps) {
       expect(out).toMatch(new RegExp(`✔ ${step}.*\\(\\d+\\.\\d s\\)`));
     }
     expect(out).toContain(`http://127.0.0.1:${ports.chain}`);
+    expect(out).toMatch(new RegExp(`Nostr relay\\s+ws://127\\.0\\.0\\.1:${ports.relay}`));
     if (hasFrontend()) expect(out).toContain(`http://127.0.0.1:${ports.app}`);
     expect(out).toMatch(/seller\s+\S.*0x[0-9a-fA-F]{40}\s+key 0x[0-9a-f]{64}/);
     expect(out).toMatch(/buyer\s+\S.*key 0x/);
@@ -119,6 +128,23 @@ describe("npm start", () => {
     const response = await fetch(`http://127.0.0.1:${ports.app}/`);
     expect(response.status).toBe(200);
     expect(await response.text()).toContain('<div id="root">');
+  });
+
+  it("runs the Nostr relay, storing events under the chosen folder", async () => {
+    const client = await connect(`ws://127.0.0.1:${ports.relay}`);
+    try {
+      const author = keys();
+      const note = signed(author.secret, { kind: 1, content: "hello relay" });
+      expect(await client.publish(note)).toEqual([true, ""]);
+      expect((await client.query("q", { ids: [note.id] })).map((e) => e.content)).toEqual(["hello relay"]);
+      expect(existsSync(path.join(tmp, "relay", "events.sqlite"))).toBe(true);
+      // The demo accounts' profiles, each with a binding that verifies.
+      const profiles = await client.query("profiles", { kinds: [0], "#i": [accountTag(31337, devAccount(ROLES.arbiter).address)] });
+      const view = await readProfile(profiles[0]!, { chainId: 31337 });
+      expect(view).toMatchObject({ verified: true, profile: { displayName: DEMO_ARBITER.name } });
+    } finally {
+      client.close();
+    }
   });
 
   it("refuses to start when a port is taken, naming the port and the way out", async () => {

@@ -30,6 +30,7 @@ const State = {
 
 const BPS = 10_000n;
 const RULING_WINDOW = 30n * 24n * 3_600n;
+const RESPONSE_WINDOW = 72n * 3_600n;
 
 /** Runs `check` once at each offset from `deadline` (T-1, T, T+1), each from the same chain state. */
 async function atBoundary(deadline: bigint, check: (offset: bigint) => Promise<void>): Promise<void> {
@@ -62,8 +63,14 @@ describe("Escrow: order life cycle", function () {
   async function disputed() {
     const market = await listed();
     const orderId = await buyAndDispute(market, market.listingId, 2n);
-    const { deadline } = await market.escrow.getOrder(orderId);
-    return { ...market, orderId, deadline, amount: 2n * TERMS.price };
+    const { deadline, responseDeadline } = await market.escrow.getOrder(orderId);
+    return { ...market, orderId, deadline, responseDeadline, amount: 2n * TERMS.price };
+  }
+  /** Disputed, and the seller (the respondent) has answered with evidence: the arbiter may rule at once. */
+  async function heard() {
+    const market = await disputed();
+    await (await market.escrow.connect(market.accounts.seller).submitEvidence(market.orderId, digest("reply"))).wait();
+    return market;
   }
 
   describe("fulfill", function () {
@@ -129,10 +136,29 @@ describe("Escrow: order life cycle", function () {
       expect((await escrow.getOrder(orderId)).deadline).to.equal(0n);
     });
 
-    it("is possible even after the fulfilment deadline", async function () {
+    it("closes at the fulfilment deadline, where the order becomes the buyer's to cancel (T-1 ok, T and T+1 too late)", async function () {
       const { escrow, accounts, orderId, deadline } = await networkHelpers.loadFixture(funded);
-      await time.increaseTo(deadline + 10n);
-      await expect(escrow.connect(accounts.seller).decline(orderId)).to.emit(escrow, "OrderDeclined");
+      await atBoundary(deadline, async (offset) => {
+        const tx = escrow.connect(accounts.seller).decline(orderId);
+        if (offset < 0n) await expect(tx).to.emit(escrow, "OrderDeclined");
+        else {
+          await expect(tx).to.be.revertedWithCustomError(escrow, "EscrowDeadlinePassed").withArgs(orderId, deadline);
+          expect((await escrow.getOrder(orderId)).state).to.equal(State.Funded);
+        }
+      });
+    });
+
+    it("cannot front-run the buyer's cancel to take away the buyer's rating", async function () {
+      const { escrow, reputation, accounts, orderId, deadline } = await networkHelpers.loadFixture(funded);
+      await time.increaseTo(deadline);
+      await expect(escrow.connect(accounts.seller).decline(orderId))
+        .to.be.revertedWithCustomError(escrow, "EscrowDeadlinePassed")
+        .withArgs(orderId, deadline);
+      await expect(escrow.connect(accounts.buyer).cancel(orderId)).to.emit(escrow, "OrderCancelled");
+      await expect(reputation.connect(accounts.buyer).rate(orderId, 1n, TERMS.reviewDigest)).to.emit(
+        reputation,
+        "Rated",
+      );
     });
 
     it("is for the seller only, and only while Funded", async function () {
@@ -292,12 +318,14 @@ describe("Escrow: order life cycle", function () {
         if (offset < 0n) {
           await expect(tx)
             .to.emit(escrow, "DisputeOpened")
-            .withArgs(orderId, accounts.arbiter.address, deadline - 1n + RULING_WINDOW)
+            .withArgs(orderId, accounts.arbiter.address, deadline - 1n + RESPONSE_WINDOW, deadline - 1n + RULING_WINDOW)
             .and.to.emit(escrow, "EvidenceSubmitted")
             .withArgs(orderId, accounts.buyer.address, TERMS.evidenceDigest);
           const order = await escrow.getOrder(orderId);
           expect(order.state).to.equal(State.Disputed);
           expect(order.deadline).to.equal(deadline - 1n + RULING_WINDOW);
+          expect(order.responseDeadline).to.equal(deadline - 1n + RESPONSE_WINDOW);
+          expect(order.respondentHeard).to.equal(false);
         } else {
           await expect(tx).to.be.revertedWithCustomError(escrow, "EscrowDeadlinePassed").withArgs(orderId, deadline);
         }
@@ -357,8 +385,20 @@ describe("Escrow: order life cycle", function () {
       }
     });
 
-    it("rejects outsiders, empty evidence and undisputed orders", async function () {
+    it("marks the respondent heard on the seller's first evidence only", async function () {
       const { escrow, accounts, orderId } = await networkHelpers.loadFixture(disputed);
+      for (const signer of [accounts.buyer, accounts.arbiter]) {
+        await (await escrow.connect(signer).submitEvidence(orderId, digest(signer.address))).wait();
+        expect((await escrow.getOrder(orderId)).respondentHeard).to.equal(false);
+      }
+      await (await escrow.connect(accounts.seller).submitEvidence(orderId, digest("the seller's side"))).wait();
+      expect((await escrow.getOrder(orderId)).respondentHeard).to.equal(true);
+      await (await escrow.connect(accounts.seller).submitEvidence(orderId, digest("more"))).wait();
+      expect((await escrow.getOrder(orderId)).respondentHeard).to.equal(true);
+    });
+
+    it("rejects outsiders, empty evidence and undisputed orders", async function () {
+      const { escrow, accounts, orderId } = await networkHelpers.loadFixture(heard);
       await expect(escrow.connect(accounts.stranger).submitEvidence(orderId, TERMS.evidenceDigest))
         .to.be.revertedWithCustomError(escrow, "EscrowNotParticipant")
         .withArgs(orderId, accounts.stranger.address);
@@ -478,8 +518,41 @@ describe("Escrow: order life cycle", function () {
   });
 
   describe("rule", function () {
+    it("waits for the respondent: refused during the 72-hour response window (T-1), allowed from it (T, T+1)", async function () {
+      const { escrow, accounts, orderId, responseDeadline } = await networkHelpers.loadFixture(disputed);
+      expect(responseDeadline).to.be.greaterThan(0n);
+      await atBoundary(responseDeadline, async (offset) => {
+        const tx = escrow.connect(accounts.arbiter).rule(orderId, 10_000n);
+        if (offset < 0n) {
+          await expect(tx)
+            .to.be.revertedWithCustomError(escrow, "EscrowResponseWindowOpen")
+            .withArgs(orderId, responseDeadline);
+          expect((await escrow.getOrder(orderId)).state).to.equal(State.Disputed);
+        } else {
+          await expect(tx).to.emit(escrow, "OrderRuled");
+        }
+      });
+    });
+
+    it("may rule at once after the respondent's evidence; the buyer's or the arbiter's own does not count", async function () {
+      const { escrow, accounts, orderId, responseDeadline } = await networkHelpers.loadFixture(disputed);
+      await (await escrow.connect(accounts.buyer).submitEvidence(orderId, digest("more from the buyer"))).wait();
+      await (await escrow.connect(accounts.arbiter).submitEvidence(orderId, digest("a question"))).wait();
+      await expect(escrow.connect(accounts.arbiter).rule(orderId, 10_000n))
+        .to.be.revertedWithCustomError(escrow, "EscrowResponseWindowOpen")
+        .withArgs(orderId, responseDeadline);
+      await (await escrow.connect(accounts.seller).submitEvidence(orderId, digest("the seller's side"))).wait();
+      await expect(escrow.connect(accounts.arbiter).rule(orderId, 10_000n)).to.emit(escrow, "OrderRuled");
+    });
+
+    it("leaves settlements open during the response window", async function () {
+      const { escrow, accounts, orderId } = await networkHelpers.loadFixture(disputed);
+      await (await escrow.connect(accounts.buyer).proposeSettlement(orderId, 7_000n)).wait();
+      await expect(escrow.connect(accounts.seller).acceptSettlement(orderId, 7_000n)).to.emit(escrow, "OrderSettled");
+    });
+
     it("splits by the ruling with the arbiter fee taken off the top", async function () {
-      const { escrow, accounts, orderId, amount } = await networkHelpers.loadFixture(disputed);
+      const { escrow, accounts, orderId, amount } = await networkHelpers.loadFixture(heard);
       const arbiterFee = (amount * TERMS.arbiterFeeBps) / BPS;
       const remaining = amount - arbiterFee;
       const buyerShare = (remaining * 6_000n) / BPS;
@@ -497,14 +570,14 @@ describe("Escrow: order life cycle", function () {
     });
 
     it("clears a standing proposal", async function () {
-      const { escrow, accounts, orderId } = await networkHelpers.loadFixture(disputed);
+      const { escrow, accounts, orderId } = await networkHelpers.loadFixture(heard);
       await (await escrow.connect(accounts.buyer).proposeSettlement(orderId, 9_000n)).wait();
       await (await escrow.connect(accounts.arbiter).rule(orderId, 0n)).wait();
       expect((await escrow.getOrder(orderId)).proposer).to.equal(ZERO_ADDRESS);
     });
 
     it("is open until the second before the ruling deadline (T-1 ok, T and T+1 too late)", async function () {
-      const { escrow, accounts, orderId, deadline } = await networkHelpers.loadFixture(disputed);
+      const { escrow, accounts, orderId, deadline } = await networkHelpers.loadFixture(heard);
       await atBoundary(deadline, async (offset) => {
         const tx = escrow.connect(accounts.arbiter).rule(orderId, 10_000n);
         if (offset < 0n) await expect(tx).to.emit(escrow, "OrderRuled");
@@ -513,7 +586,7 @@ describe("Escrow: order life cycle", function () {
     });
 
     it("is for the arbiter only, on disputed orders, with shares up to 100%", async function () {
-      const market = await networkHelpers.loadFixture(disputed);
+      const market = await networkHelpers.loadFixture(heard);
       const { escrow, accounts, orderId } = market;
       for (const signer of [accounts.buyer, accounts.seller, accounts.stranger, accounts.deployer]) {
         await expect(escrow.connect(signer).rule(orderId, 5_000n))
@@ -560,10 +633,52 @@ describe("Escrow: order life cycle", function () {
     });
   });
 
+  describe("ended orders carry no stale proposal", function () {
+    const endings = {
+      "confirm (Fulfilled)": async (m: Awaited<ReturnType<typeof fulfilled>>) =>
+        m.escrow.connect(m.accounts.buyer).confirm(m.orderId),
+      "complete after the confirmation deadline": async (m: Awaited<ReturnType<typeof fulfilled>>) => {
+        await time.increaseTo(m.deadline);
+        return m.escrow.connect(m.accounts.stranger).complete(m.orderId);
+      },
+    };
+    for (const [name, end] of Object.entries(endings)) {
+      it(`${name} clears the standing proposal`, async function () {
+        const market = await networkHelpers.loadFixture(fulfilled);
+        await (await market.escrow.connect(market.accounts.seller).proposeSettlement(market.orderId, 4_000n)).wait();
+        expect((await market.escrow.getOrder(market.orderId)).proposer).to.equal(market.accounts.seller.address);
+        await (await end(market)).wait();
+        const order = await market.escrow.getOrder(market.orderId);
+        expect(order.state).to.equal(State.Completed);
+        expect(order.proposer).to.equal(ZERO_ADDRESS);
+        expect(order.proposedBuyerShareBps).to.equal(0n);
+      });
+    }
+
+    it("the timeout of a dispute clears the standing proposal", async function () {
+      const { escrow, accounts, orderId, deadline } = await networkHelpers.loadFixture(disputed);
+      await (await escrow.connect(accounts.buyer).proposeSettlement(orderId, 9_000n)).wait();
+      await time.increaseTo(deadline);
+      await (await escrow.connect(accounts.stranger).resolveAfterTimeout(orderId)).wait();
+      const order = await escrow.getOrder(orderId);
+      expect([order.state, order.proposer, order.proposedBuyerShareBps]).to.deep.equal([State.Settled, ZERO_ADDRESS, 0n]);
+    });
+
+    it("a later dispute keeps the proposal made while Fulfilled, still acceptable", async function () {
+      const market = await networkHelpers.loadFixture(fulfilled);
+      const { escrow, accounts, orderId } = market;
+      await (await escrow.connect(accounts.seller).proposeSettlement(orderId, 4_000n)).wait();
+      await (await escrow.connect(accounts.buyer).openDispute(orderId, TERMS.evidenceDigest)).wait();
+      expect((await escrow.getOrder(orderId)).proposer).to.equal(accounts.seller.address);
+      await expect(escrow.connect(accounts.buyer).acceptSettlement(orderId, 4_000n)).to.emit(escrow, "OrderSettled");
+      expect((await escrow.getOrder(orderId)).proposer).to.equal(ZERO_ADDRESS);
+    });
+  });
+
   describe("terms are fixed at purchase", function () {
     it("an open order keeps its fee and amount whatever happens to the listing and the fee settings", async function () {
       const { escrow, registry, accounts, orderId, listingId, amount } = await networkHelpers.loadFixture(fulfilled);
-      await (await registry.connect(accounts.seller).updateListing(listingId, 1n, 0n, digest("changed"))).wait();
+      await (await registry.connect(accounts.seller).updateListing(listingId, 1n, -3n, digest("changed"))).wait();
       await (await registry.connect(accounts.seller).closeListing(listingId)).wait();
       await (await escrow.connect(accounts.deployer).setProtocolFee(500n)).wait();
       await (await escrow.connect(accounts.deployer).setFeeRecipient(accounts.stranger.address)).wait();
@@ -573,16 +688,42 @@ describe("Escrow: order life cycle", function () {
         .withArgs(orderId, amount - fee, fee, false);
     });
 
-    it("getOrder rejects unknown orders; orderParties returns zeros for them", async function () {
+    it("getOrder rejects unknown orders; orderSummary returns zeros for them", async function () {
       const { escrow } = await networkHelpers.loadFixture(listed);
       await expect(escrow.getOrder(orderIdOf(1n, 1n)))
         .to.be.revertedWithCustomError(escrow, "EscrowUnknownOrder")
         .withArgs(orderIdOf(1n, 1n));
-      expect(await escrow.orderParties(orderIdOf(1n, 1n))).to.deep.equal([ZERO_ADDRESS, ZERO_ADDRESS, State.None]);
+      expect(await escrow.orderSummary(orderIdOf(1n, 1n))).to.deep.equal([
+        ZERO_ADDRESS,
+        ZERO_ADDRESS,
+        State.None,
+        ZERO_ADDRESS,
+        0n,
+      ]);
+    });
+
+    it("orderSummary gives the parties, state, token and amount of ETH and token orders", async function () {
+      const market = await networkHelpers.loadFixture(funded);
+      const { escrow, accounts, orderId, amount } = market;
+      expect(await escrow.orderSummary(orderId)).to.deep.equal([
+        accounts.buyer.address,
+        accounts.seller.address,
+        State.Funded,
+        ZERO_ADDRESS,
+        amount,
+      ]);
+      const tokenOrder = await buy(market, await createTokenListing(market, { price: 5_000n }), 3n);
+      expect(await escrow.orderSummary(tokenOrder)).to.deep.equal([
+        accounts.buyer.address,
+        accounts.seller.address,
+        State.Funded,
+        await market.token.getAddress(),
+        15_000n,
+      ]);
     });
 
     it("every ended state refuses every further transition", async function () {
-      const market = await networkHelpers.loadFixture(disputed);
+      const market = await networkHelpers.loadFixture(heard);
       const { escrow, accounts, orderId } = market;
       await (await escrow.connect(accounts.arbiter).rule(orderId, 5_000n)).wait();
       const attempts = [

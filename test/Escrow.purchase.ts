@@ -42,6 +42,7 @@ describe("Escrow: purchases", function () {
           accounts.buyer.address,
           accounts.seller.address,
           ethListing,
+          1n,
           3n,
           amount,
           PROTOCOL_FEE_BPS,
@@ -61,7 +62,15 @@ describe("Escrow: purchases", function () {
       expect(order.state).to.equal(FUNDED);
       expect(order.deadline).to.equal(placedAt + TERMS.fulfillmentWindow);
       expect(order.proposer).to.equal(ZERO_ADDRESS);
-      expect(await escrow.orderParties(orderId)).to.deep.equal([accounts.buyer.address, accounts.seller.address, FUNDED]);
+      expect(order.responseDeadline).to.equal(0n);
+      expect(order.respondentHeard).to.equal(false);
+      expect(await escrow.orderSummary(orderId)).to.deep.equal([
+        accounts.buyer.address,
+        accounts.seller.address,
+        FUNDED,
+        ZERO_ADDRESS,
+        amount,
+      ]);
       expect((await registry.getListing(ethListing)).stock).to.equal(7n);
     });
 
@@ -108,22 +117,34 @@ describe("Escrow: purchases", function () {
         .withArgs(2n * (2n ** 96n - 1n));
     });
 
-    it("rejects a stale version after a price or metadata change", async function () {
-      const { escrow, registry, accounts, ethListing } = await networkHelpers.loadFixture(withListings);
-      await (await registry.connect(accounts.seller).updateListing(ethListing, TERMS.price, 10n, digest("v2"))).wait();
+    it("rejects a stale version after a price or metadata change, and records the version bought", async function () {
+      const market = await networkHelpers.loadFixture(withListings);
+      const { escrow, registry, accounts, ethListing } = market;
+      await (await registry.connect(accounts.seller).updateListing(ethListing, TERMS.price, 0n, digest("v2"))).wait();
       await expect(escrow.connect(accounts.buyer).buy(ethListing, 1n, 1n, { value: TERMS.price }))
         .to.be.revertedWithCustomError(registry, "ListingRegistryVersionMismatch")
         .withArgs(ethListing, 1n, 2n);
-      await expect(escrow.connect(accounts.buyer).buy(ethListing, 1n, 2n, { value: TERMS.price })).to.emit(
-        escrow,
-        "OrderPlaced",
-      );
+      // The order records the version it bought, whose ListingUpdated event carries the description's digest.
+      const tx = escrow.connect(accounts.buyer).buy(ethListing, 1n, 2n, { value: TERMS.price });
+      await expect(tx)
+        .to.emit(escrow, "OrderPlaced")
+        .withArgs(
+          orderIdOf(ethListing, 1n),
+          accounts.buyer.address,
+          accounts.seller.address,
+          ethListing,
+          2n,
+          1n,
+          TERMS.price,
+          PROTOCOL_FEE_BPS,
+          (await blockTimeOf(market, await tx)) + TERMS.fulfillmentWindow,
+        );
     });
 
     it("is not disturbed by a concurrent purchase or a stock change (the version stays)", async function () {
       const { escrow, registry, accounts, ethListing } = await networkHelpers.loadFixture(withListings);
       await (await escrow.connect(accounts.buyer2).buy(ethListing, 1n, 1n, { value: TERMS.price })).wait();
-      await (await registry.connect(accounts.seller).updateListing(ethListing, TERMS.price, 4n, ZERO_DIGEST)).wait();
+      await (await registry.connect(accounts.seller).updateListing(ethListing, TERMS.price, -5n, ZERO_DIGEST)).wait();
       await expect(escrow.connect(accounts.buyer).buy(ethListing, 4n, 1n, { value: 4n * TERMS.price })).to.emit(
         escrow,
         "OrderPlaced",
@@ -250,14 +271,19 @@ describe("Escrow: purchases", function () {
     it("stops new purchases of every kind and lets them resume", async function () {
       const market = await networkHelpers.loadFixture(withListings);
       const { escrow, accounts, ethListing, tokenListing } = market;
-      await expect(escrow.connect(accounts.deployer).pause()).to.emit(escrow, "Paused").withArgs(accounts.deployer.address);
-      await expect(
-        escrow.connect(accounts.buyer).buy(ethListing, 1n, 1n, { value: TERMS.price }),
-      ).to.be.revertedWithCustomError(escrow, "EnforcedPause");
-      await expect(
-        escrow.connect(accounts.buyer).buyWithPermit(tokenListing, 1n, 1n, 0n, 0, ZERO_DIGEST, ZERO_DIGEST),
-      ).to.be.revertedWithCustomError(escrow, "EnforcedPause");
-      await expect(escrow.connect(accounts.deployer).unpause()).to.emit(escrow, "Unpaused");
+      const forever = 2n ** 40n - 1n;
+      await expect(escrow.connect(accounts.deployer).pause())
+        .to.emit(escrow, "Paused")
+        .withArgs(accounts.deployer.address, forever);
+      await expect(escrow.connect(accounts.buyer).buy(ethListing, 1n, 1n, { value: TERMS.price }))
+        .to.be.revertedWithCustomError(escrow, "EscrowPaused")
+        .withArgs(forever);
+      await expect(escrow.connect(accounts.buyer).buyWithPermit(tokenListing, 1n, 1n, 0n, 0, ZERO_DIGEST, ZERO_DIGEST))
+        .to.be.revertedWithCustomError(escrow, "EscrowPaused")
+        .withArgs(forever);
+      await expect(escrow.connect(accounts.deployer).unpause())
+        .to.emit(escrow, "Unpaused")
+        .withArgs(accounts.deployer.address);
       expect(await buy(market, ethListing)).to.equal(orderIdOf(ethListing, 1n));
     });
   });

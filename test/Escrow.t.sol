@@ -19,7 +19,7 @@ contract EscrowTest is TestBase {
     address private treasury = vm.addr(0x7EA);
 
     function setUp() public {
-        escrow = new Escrow(address(this), treasury, PROTOCOL_FEE_BPS);
+        escrow = new Escrow(address(this), treasury, PROTOCOL_FEE_BPS, address(0));
         registry = escrow.registry();
     }
 
@@ -113,6 +113,8 @@ contract EscrowTest is TestBase {
         escrow.fulfill(orderId, bytes32(0));
         vm.prank(buyer);
         escrow.openDispute(orderId, keccak256("evidence"));
+        vm.prank(seller);
+        escrow.submitEvidence(orderId, keccak256("the seller's side"));
         vm.prank(arbiter);
         escrow.rule(orderId, buyerShareBps);
 
@@ -145,8 +147,9 @@ contract EscrowTest is TestBase {
     function test_buy_rejectsTheOrderAfterTheLastOrderId() public {
         uint256 listingId = _list(1 ether, 10, 0);
         // The listing's slot 0 packs seller (bits 0-159), stock (160-191), version (192-223) and the order counter
-        // (224-255); `_listings` is the registry's third storage slot, after Ownable's and Ownable2Step's.
-        bytes32 slot = keccak256(abi.encode(listingId, uint256(2)));
+        // (224-255); `_listings` is the registry's second storage slot, after the one packing the listing counter and
+        // the pause.
+        bytes32 slot = keccak256(abi.encode(listingId, uint256(1)));
         bytes32 packed = vm.load(address(registry), slot);
         assertEq(uint256(packed) >> 224, 0, "no orders yet");
         vm.store(address(registry), slot, bytes32(uint256(packed) | (uint256(type(uint32).max) << 224)));

@@ -20,12 +20,19 @@ describe("ListingRegistry", function () {
   const deploy = () => deployMarketplace(connection);
 
   describe("deployment", function () {
-    it("is linked to the escrow that created it and owned by governance", async function () {
-      const { registry, escrow, accounts } = await networkHelpers.loadFixture(deploy);
+    it("is linked to the escrow that created it and has no owner of its own", async function () {
+      const { registry, escrow } = await networkHelpers.loadFixture(deploy);
       expect(await registry.escrow()).to.equal(await escrow.getAddress());
       expect(await escrow.registry()).to.equal(await registry.getAddress());
-      expect(await registry.owner()).to.equal(accounts.deployer.address);
       expect(await registry.listingCount()).to.equal(0n);
+      expect(await registry.paused()).to.equal(false);
+      // No governance entry points: the escrow's owner governs both contracts through the escrow.
+      const functions: string[] = [];
+      registry.interface.forEachFunction((fn) => functions.push(fn.name));
+      expect(functions).to.include("setPausedUntil");
+      for (const name of ["owner", "pause", "unpause", "transferOwnership", "renounceOwnership"]) {
+        expect(functions).to.not.include(name);
+      }
     });
 
     it("publishes its bounds", async function () {
@@ -150,28 +157,34 @@ describe("ListingRegistry", function () {
         .withArgs(accounts.seller.address);
     });
 
-    it("is stopped by a pause and resumes after it", async function () {
-      const { registry, accounts } = await networkHelpers.loadFixture(deploy);
-      await expect(registry.connect(accounts.deployer).pause())
-        .to.emit(registry, "Paused")
-        .withArgs(accounts.deployer.address);
-      await expect(registry.connect(accounts.seller).createListing(listingTerms())).to.be.revertedWithCustomError(
-        registry,
-        "EnforcedPause",
-      );
-      await expect(registry.connect(accounts.deployer).unpause())
-        .to.emit(registry, "Unpaused")
-        .withArgs(accounts.deployer.address);
+    it("is stopped by the escrow's pause and resumes after it", async function () {
+      const { registry, escrow, accounts } = await networkHelpers.loadFixture(deploy);
+      await (await escrow.connect(accounts.deployer).pause()).wait();
+      expect(await registry.paused()).to.equal(true);
+      await expect(registry.connect(accounts.seller).createListing(listingTerms()))
+        .to.be.revertedWithCustomError(registry, "ListingRegistryPaused")
+        .withArgs(2n ** 40n - 1n);
+      await (await escrow.connect(accounts.deployer).unpause()).wait();
+      expect(await registry.paused()).to.equal(false);
       await expect(registry.connect(accounts.seller).createListing(listingTerms())).to.emit(registry, "ListingCreated");
     });
 
-    it("lets only the owner pause", async function () {
+    it("lets only the escrow set the pause", async function () {
       const { registry, accounts } = await networkHelpers.loadFixture(deploy);
-      for (const call of [() => registry.connect(accounts.seller).pause(), () => registry.connect(accounts.seller).unpause()]) {
-        await expect(call())
-          .to.be.revertedWithCustomError(registry, "OwnableUnauthorizedAccount")
-          .withArgs(accounts.seller.address);
+      for (const signer of [accounts.deployer, accounts.seller]) {
+        await expect(registry.connect(signer).setPausedUntil(2n ** 40n - 1n))
+          .to.be.revertedWithCustomError(registry, "ListingRegistryNotEscrow")
+          .withArgs(signer.address);
       }
+    });
+
+    it("refuses a payment token without code: payments in it could never move", async function () {
+      const { registry, accounts } = await networkHelpers.loadFixture(deploy);
+      const noCode = accounts.stranger.address;
+      await expect(registry.connect(accounts.seller).createListing(listingTerms({ token: noCode })))
+        .to.be.revertedWithCustomError(registry, "ListingRegistryInvalidToken")
+        .withArgs(noCode);
+      expect(await registry.listingCount()).to.equal(0n);
     });
   });
 
@@ -184,9 +197,9 @@ describe("ListingRegistry", function () {
 
     it("bumps the version on a price change", async function () {
       const { registry, accounts } = await networkHelpers.loadFixture(listed);
-      await expect(registry.connect(accounts.seller).updateListing(1n, 2n * TERMS.price, TERMS.stock, ZERO_DIGEST))
+      await expect(registry.connect(accounts.seller).updateListing(1n, 2n * TERMS.price, 0n, ZERO_DIGEST))
         .to.emit(registry, "ListingUpdated")
-        .withArgs(1n, 2n, 2n * TERMS.price, TERMS.stock, ZERO_DIGEST);
+        .withArgs(1n, 2n, 2n * TERMS.price, TERMS.stock, 0n, ZERO_DIGEST);
       const listing = await registry.getListing(1n);
       expect(listing.price).to.equal(2n * TERMS.price);
       expect(listing.version).to.equal(2n);
@@ -195,38 +208,44 @@ describe("ListingRegistry", function () {
     it("bumps the version on new metadata even at the same price", async function () {
       const { registry, accounts } = await networkHelpers.loadFixture(listed);
       const newDigest = digest("new description");
-      await expect(registry.connect(accounts.seller).updateListing(1n, TERMS.price, TERMS.stock, newDigest))
+      await expect(registry.connect(accounts.seller).updateListing(1n, TERMS.price, 0n, newDigest))
         .to.emit(registry, "ListingUpdated")
-        .withArgs(1n, 2n, TERMS.price, TERMS.stock, newDigest);
+        .withArgs(1n, 2n, TERMS.price, TERMS.stock, 0n, newDigest);
       expect((await registry.getListing(1n)).version).to.equal(2n);
     });
 
-    it("keeps the version on a stock-only change, down to zero", async function () {
+    it("keeps the version on a stock-only change, down to zero and back up", async function () {
       const { registry, accounts } = await networkHelpers.loadFixture(listed);
-      await expect(registry.connect(accounts.seller).updateListing(1n, TERMS.price, 0n, ZERO_DIGEST))
+      await expect(registry.connect(accounts.seller).updateListing(1n, TERMS.price, -TERMS.stock, ZERO_DIGEST))
         .to.emit(registry, "ListingUpdated")
-        .withArgs(1n, 1n, TERMS.price, 0n, ZERO_DIGEST);
-      const listing = await registry.getListing(1n);
+        .withArgs(1n, 1n, TERMS.price, 0n, -TERMS.stock, ZERO_DIGEST);
+      let listing = await registry.getListing(1n);
       expect(listing.stock).to.equal(0n);
+      expect(listing.version).to.equal(1n);
+      await expect(registry.connect(accounts.seller).updateListing(1n, TERMS.price, 7n, ZERO_DIGEST))
+        .to.emit(registry, "ListingUpdated")
+        .withArgs(1n, 1n, TERMS.price, 7n, 7n, ZERO_DIGEST);
+      listing = await registry.getListing(1n);
+      expect(listing.stock).to.equal(7n);
       expect(listing.version).to.equal(1n);
     });
 
     it("changes price, stock and metadata together with one version step", async function () {
       const { registry, accounts } = await networkHelpers.loadFixture(listed);
       const newDigest = digest("v2");
-      await expect(registry.connect(accounts.seller).updateListing(1n, 5n, 9n, newDigest))
+      await expect(registry.connect(accounts.seller).updateListing(1n, 5n, -91n, newDigest))
         .to.emit(registry, "ListingUpdated")
-        .withArgs(1n, 2n, 5n, 9n, newDigest);
+        .withArgs(1n, 2n, 5n, 9n, -91n, newDigest);
     });
 
     it("rejects an update that changes nothing", async function () {
       const { registry, accounts } = await networkHelpers.loadFixture(listed);
-      await expect(registry.connect(accounts.seller).updateListing(1n, TERMS.price, TERMS.stock, ZERO_DIGEST))
+      await expect(registry.connect(accounts.seller).updateListing(1n, TERMS.price, 0n, ZERO_DIGEST))
         .to.be.revertedWithCustomError(registry, "ListingRegistryNothingToUpdate")
         .withArgs(1n);
     });
 
-    it("rejects invalid prices and stock", async function () {
+    it("rejects invalid prices, and stock changes below zero or above 2^32 - 1", async function () {
       const { registry, accounts } = await networkHelpers.loadFixture(listed);
       const seller = registry.connect(accounts.seller);
       await expect(seller.updateListing(1n, 0n, 1n, ZERO_DIGEST))
@@ -235,9 +254,59 @@ describe("ListingRegistry", function () {
       await expect(seller.updateListing(1n, 2n ** 96n, 1n, ZERO_DIGEST))
         .to.be.revertedWithCustomError(registry, "ListingRegistryInvalidPrice")
         .withArgs(2n ** 96n);
+      await expect(seller.updateListing(1n, 1n, 2n ** 32n - TERMS.stock, ZERO_DIGEST))
+        .to.be.revertedWithCustomError(registry, "ListingRegistryInvalidStock")
+        .withArgs(2n ** 32n);
       await expect(seller.updateListing(1n, 1n, 2n ** 32n, ZERO_DIGEST))
         .to.be.revertedWithCustomError(registry, "ListingRegistryInvalidStock")
         .withArgs(2n ** 32n);
+      await expect(seller.updateListing(1n, 1n, 2n ** 255n - 1n, ZERO_DIGEST))
+        .to.be.revertedWithCustomError(registry, "ListingRegistryInvalidStock")
+        .withArgs(2n ** 255n - 1n);
+      await expect(seller.updateListing(1n, 1n, -(TERMS.stock + 1n), ZERO_DIGEST))
+        .to.be.revertedWithCustomError(registry, "ListingRegistryStockUnderflow")
+        .withArgs(1n, -(TERMS.stock + 1n), TERMS.stock);
+      await expect(seller.updateListing(1n, 1n, -(2n ** 255n), ZERO_DIGEST))
+        .to.be.revertedWithCustomError(registry, "ListingRegistryStockUnderflow")
+        .withArgs(1n, -(2n ** 255n), TERMS.stock);
+      expect((await registry.getListing(1n)).stock).to.equal(TERMS.stock);
+    });
+
+    it("cannot resurrect units sold while the seller's edit was pending", async function () {
+      const market = await networkHelpers.loadFixture(listed);
+      const { registry, accounts } = market;
+      const { mine } = networkHelpers;
+      // The seller saw 100 units and restocks 5 more; a buyer's purchase of 3, paying a higher tip, is mined first
+      // in the same block.
+      const fees = (tip: bigint) => ({ maxPriorityFeePerGas: tip, maxFeePerGas: 100n * 10n ** 9n });
+      await connection.provider.request({ method: "evm_setAutomine", params: [false] });
+      try {
+        const edit = await registry
+          .connect(accounts.seller)
+          .updateListing(1n, TERMS.price, 5n, ZERO_DIGEST, fees(10n ** 9n));
+        const purchase = await market.escrow
+          .connect(accounts.buyer)
+          .buy(1n, 3n, 1n, { value: 3n * TERMS.price, ...fees(5n * 10n ** 9n) });
+        await mine();
+        const [editReceipt, purchaseReceipt] = await Promise.all([edit.wait(), purchase.wait()]);
+        expect(purchaseReceipt?.blockNumber).to.equal(editReceipt?.blockNumber);
+        expect(purchaseReceipt?.index).to.be.lessThan(editReceipt?.index ?? 0);
+      } finally {
+        await connection.provider.request({ method: "evm_setAutomine", params: [true] });
+      }
+      // The 3 units stay sold: 100 - 3 + 5 (an absolute "set to 105" would have put them back on sale).
+      expect((await registry.getListing(1n)).stock).to.equal(TERMS.stock - 3n + 5n);
+    });
+
+    it("refuses a withdrawal from sale that purchases made too large, and changes nothing", async function () {
+      const market = await networkHelpers.loadFixture(listed);
+      const { registry, accounts } = market;
+      // The seller saw 100 units and withdraws them all; a purchase of 3 lands first.
+      await buy(market, 1n, 3n);
+      await expect(registry.connect(accounts.seller).updateListing(1n, TERMS.price, -TERMS.stock, ZERO_DIGEST))
+        .to.be.revertedWithCustomError(registry, "ListingRegistryStockUnderflow")
+        .withArgs(1n, -TERMS.stock, TERMS.stock - 3n);
+      expect((await registry.getListing(1n)).stock).to.equal(TERMS.stock - 3n);
     });
 
     it("lets nobody but the seller change a listing", async function () {
@@ -271,8 +340,8 @@ describe("ListingRegistry", function () {
     });
 
     it("works while paused: pausing only stops new listings", async function () {
-      const { registry, accounts } = await networkHelpers.loadFixture(listed);
-      await (await registry.connect(accounts.deployer).pause()).wait();
+      const { registry, escrow, accounts } = await networkHelpers.loadFixture(listed);
+      await (await escrow.connect(accounts.deployer).pause()).wait();
       const seller = registry.connect(accounts.seller);
       await expect(seller.updateListing(1n, 3n, 3n, ZERO_DIGEST)).to.emit(registry, "ListingUpdated");
       await expect(seller.closeListing(1n)).to.emit(registry, "ListingClosed");
@@ -339,25 +408,13 @@ describe("ListingRegistry", function () {
       const { registry, escrow, accounts } = market;
       await createListing(market, { stock: 10n });
       const orderId = await buy(market, 1n, 10n);
-      await (await registry.connect(accounts.seller).updateListing(1n, TERMS.price, 2n ** 32n - 5n, ZERO_DIGEST)).wait();
+      await (
+        await registry.connect(accounts.seller).updateListing(1n, TERMS.price, 2n ** 32n - 5n, ZERO_DIGEST)
+      ).wait();
       await expect(escrow.connect(accounts.seller).decline(orderId))
         .to.emit(registry, "StockReturned")
         .withArgs(1n, 10n, 2n ** 32n - 1n);
       expect((await registry.getListing(1n)).stock).to.equal(2n ** 32n - 1n);
-    });
-  });
-
-  describe("ownership", function () {
-    it("transfers in two steps", async function () {
-      const { registry, accounts } = await networkHelpers.loadFixture(deploy);
-      await expect(registry.connect(accounts.deployer).transferOwnership(accounts.stranger.address))
-        .to.emit(registry, "OwnershipTransferStarted")
-        .withArgs(accounts.deployer.address, accounts.stranger.address);
-      expect(await registry.owner()).to.equal(accounts.deployer.address);
-      await expect(registry.connect(accounts.stranger).acceptOwnership())
-        .to.emit(registry, "OwnershipTransferred")
-        .withArgs(accounts.deployer.address, accounts.stranger.address);
-      expect(await registry.owner()).to.equal(accounts.stranger.address);
     });
   });
 });

@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { network } from "hardhat";
 
-import { deployMarketplace, digest, TERMS, ZERO_DIGEST, type Marketplace } from "./helpers/fixtures.js";
+import { deployMarketplace, digest, TERMS, ZERO_ADDRESS, ZERO_DIGEST, type Marketplace } from "./helpers/fixtures.js";
 import { buy, buyAndDispute, buyAndFulfill, createListing, orderIdOf } from "./helpers/orders.js";
 
 const connection = await network.create();
@@ -32,12 +32,13 @@ describe("Reputation", function () {
     it("lets buyer and seller of a completed order rate each other once, in their roles", async function () {
       const { reputation, accounts, orderId } = await networkHelpers.loadFixture(completed);
       const review = digest("great seller");
+      // The event carries the value behind the rating (the order's token and amount), so that clients can weight it.
       await expect(reputation.connect(accounts.buyer).rate(orderId, 5n, review))
         .to.emit(reputation, "Rated")
-        .withArgs(orderId, accounts.buyer.address, accounts.seller.address, Role.Seller, 5n, review);
+        .withArgs(orderId, accounts.buyer.address, accounts.seller.address, Role.Seller, 5n, review, ZERO_ADDRESS, TERMS.price);
       await expect(reputation.connect(accounts.seller).rate(orderId, 4n, ZERO_DIGEST))
         .to.emit(reputation, "Rated")
-        .withArgs(orderId, accounts.seller.address, accounts.buyer.address, Role.Buyer, 4n, ZERO_DIGEST);
+        .withArgs(orderId, accounts.seller.address, accounts.buyer.address, Role.Buyer, 4n, ZERO_DIGEST, ZERO_ADDRESS, TERMS.price);
 
       const seller = await reputation.statsOf(accounts.seller.address);
       expect([seller.ratingsAsSeller, seller.scoreSumAsSeller, seller.completedAsSeller]).to.deep.equal([1n, 5n, 1n]);
@@ -94,6 +95,7 @@ describe("Reputation", function () {
       await (await escrow.connect(accounts.seller).proposeSettlement(settled, 5_000n)).wait();
       await (await escrow.connect(accounts.buyer).acceptSettlement(settled, 5_000n)).wait();
       const ruled = await buyAndDispute(market, listingId);
+      await (await escrow.connect(accounts.seller).submitEvidence(ruled, digest("the seller's side"))).wait();
       await (await escrow.connect(accounts.arbiter).rule(ruled, 0n)).wait();
       for (const orderId of [settled, ruled]) {
         await expect(reputation.connect(accounts.buyer).rate(orderId, 2n, ZERO_DIGEST)).to.emit(reputation, "Rated");
@@ -114,7 +116,22 @@ describe("Reputation", function () {
         .withArgs(orderId, 6n, accounts.seller.address);
       await expect(reputation.connect(accounts.buyer).rate(orderId, 1n, ZERO_DIGEST))
         .to.emit(reputation, "Rated")
-        .withArgs(orderId, accounts.buyer.address, accounts.seller.address, Role.Seller, 1n, ZERO_DIGEST);
+        .withArgs(orderId, accounts.buyer.address, accounts.seller.address, Role.Seller, 1n, ZERO_DIGEST, ZERO_ADDRESS, TERMS.price);
+    });
+
+    it("carries the token and amount of token orders: a 1-unit self-trade is told apart from a real sale", async function () {
+      const market = await networkHelpers.loadFixture(listed);
+      const { escrow, reputation, accounts } = market;
+      const token = await market.token.getAddress();
+      const tiny = await buy(market, await createListing(market, { token, price: 1n }));
+      const real = await buy(market, await createListing(market, { token, price: 250n * 10n ** 18n }), 2n);
+      for (const orderId of [tiny, real]) await (await escrow.connect(accounts.buyer).confirm(orderId)).wait();
+      await expect(reputation.connect(accounts.buyer).rate(tiny, 5n, ZERO_DIGEST))
+        .to.emit(reputation, "Rated")
+        .withArgs(tiny, accounts.buyer.address, accounts.seller.address, Role.Seller, 5n, ZERO_DIGEST, token, 1n);
+      await expect(reputation.connect(accounts.buyer).rate(real, 5n, ZERO_DIGEST))
+        .to.emit(reputation, "Rated")
+        .withArgs(real, accounts.buyer.address, accounts.seller.address, Role.Seller, 5n, ZERO_DIGEST, token, 500n * 10n ** 18n);
     });
 
     it("refuses open, disputed and declined orders", async function () {

@@ -14,7 +14,13 @@ describe("SoukGoverned (public-network deployment)", function () {
     const [deployer, proposer, stranger, feeRecipient] = await ethers.getSigners();
     const deployed = await connection.ignition.deploy(SoukGovernedModule, {
       parameters: {
-        SoukGoverned: { timelockDelay: DELAY, proposer: proposer!.address, feeRecipient: feeRecipient!.address, protocolFeeBps: 100n },
+        SoukGoverned: {
+          timelockDelay: DELAY,
+          proposer: proposer!.address,
+          pauseGuardian: proposer!.address,
+          feeRecipient: feeRecipient!.address,
+          protocolFeeBps: 100n,
+        },
       },
     });
     const timelock = await ethers.getContractAt("SoukTimelock", await deployed.timelock.getAddress());
@@ -23,11 +29,21 @@ describe("SoukGoverned (public-network deployment)", function () {
     return { timelock, escrow, registry, deployer: deployer!, proposer: proposer!, stranger: stranger! };
   }
 
-  it("makes the timelock the owner of the escrow and the registry, with the configured delay", async function () {
+  it("makes the timelock the one owner (of the escrow, which governs the registry), with the configured delay", async function () {
     const { timelock, escrow, registry } = await networkHelpers.loadFixture(deployGoverned);
     expect(await escrow.owner()).to.equal(await timelock.getAddress());
-    expect(await registry.owner()).to.equal(await timelock.getAddress());
+    expect(await registry.escrow()).to.equal(await escrow.getAddress());
     expect(await timelock.getMinDelay()).to.equal(DELAY);
+  });
+
+  it("names the configured pause guardian: an emergency pause needs no delay, and lapses unless governance confirms", async function () {
+    const { escrow, registry, proposer, stranger } = await networkHelpers.loadFixture(deployGoverned);
+    expect(await escrow.pauseGuardian()).to.equal(proposer.address);
+    await expect(escrow.connect(stranger).pause()).to.be.revertedWithCustomError(escrow, "EscrowNotPauser");
+    await (await escrow.connect(proposer).pause()).wait();
+    expect([await escrow.paused(), await registry.paused()]).to.deep.equal([true, true]);
+    await networkHelpers.time.increase(7n * 24n * 3_600n);
+    expect([await escrow.paused(), await registry.paused()]).to.deep.equal([false, false]);
   });
 
   it("lets only the proposer schedule, anyone execute after the delay, and nobody administer it", async function () {

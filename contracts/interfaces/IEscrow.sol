@@ -3,6 +3,11 @@ pragma solidity ^0.8.24;
 
 import {IListingRegistry} from "./IListingRegistry.sol";
 
+/// @dev Highest amount one order can escrow, in the token's base units: amounts are stored in 96 bits.
+uint256 constant ESCROW_MAX_ORDER_AMOUNT = type(uint96).max;
+/// @dev `pausedUntil` of a pause that lasts until governance lifts it.
+uint256 constant ESCROW_PAUSED_INDEFINITELY = type(uint40).max;
+
 /// @title Souk escrow
 /// @notice Holds a buyer's payment (ETH or an ERC-20) until the order ends: the buyer confirms receipt, a deadline
 /// passes, the parties agree a split, or the listing's arbiter rules. Every funded order has an exit that needs no
@@ -11,7 +16,7 @@ import {IListingRegistry} from "./IListingRegistry.sol";
 /// @dev Order states and who may move them:
 ///
 ///   Funded    --fulfill (seller, before the fulfilment deadline)----------------> Fulfilled
-///   Funded    --decline (seller, any time)---------------------------------------> Declined  (full refund)
+///   Funded    --decline (seller, before the fulfilment deadline)-----------------> Declined  (full refund)
 ///   Funded    --cancel (buyer, from the fulfilment deadline on)------------------> Cancelled (full refund)
 ///   Funded    --confirm (buyer)--------------------------------------------------> Completed
 ///   Fulfilled --confirm (buyer)--------------------------------------------------> Completed
@@ -19,12 +24,22 @@ import {IListingRegistry} from "./IListingRegistry.sol";
 ///   Fulfilled --openDispute (buyer, before the confirmation deadline)-----------> Disputed
 ///   Fulfilled --acceptSettlement (other party, before the confirmation deadline)> Settled
 ///   Disputed  --acceptSettlement (other party, before the ruling deadline)------> Settled
-///   Disputed  --rule (arbiter, before the ruling deadline)----------------------> Ruled
+///   Disputed  --rule (arbiter, after the response window, before the ruling deadline)> Ruled
 ///   Disputed  --resolveAfterTimeout (anyone, from the ruling deadline on)-------> Settled (50/50)
 ///
 /// A deadline is the first second at which the timed exit opens: an action "before the deadline" needs
 /// `block.timestamp < deadline`, a timed exit needs `block.timestamp >= deadline`, so no second allows both.
 /// Order ids encode their listing: `orderId = listingId << 32 | n`, where n counts the listing's orders from 1.
+///
+/// A dispute is heard from both sides: the respondent (the seller; only the buyer opens disputes) has
+/// `RESPONSE_WINDOW` from the opening during which the arbiter cannot rule, unless the respondent has already
+/// submitted evidence. Settlements and the timed exit are unaffected by that window.
+///
+/// Governance (the owner, a timelock on public networks) owns the escrow and, through it, the registry. It sets the
+/// protocol fee and its recipient, names a pause guardian, and pauses or unpauses new listings and purchases. The
+/// guardian can only pause, at once and for at most `GUARDIAN_PAUSE_DURATION`, after which the pause lapses by itself
+/// unless governance confirmed it; using the power spends it (governance names a guardian again to re-arm it). No
+/// pause ever blocks an exit, and ownership cannot be renounced.
 interface IEscrow {
     /// @notice Life cycle of an order. `None` means the order does not exist.
     enum OrderState {
@@ -42,7 +57,10 @@ interface IEscrow {
     /// @notice An order as returned by `getOrder`: its own terms plus the listing's fixed ones.
     /// @param deadline The deadline that governs the current state (fulfilment, confirmation or ruling); zero once
     /// the order has ended.
-    /// @param proposer The party whose settlement proposal is standing, or zero.
+    /// @param proposer The party whose settlement proposal is standing, or zero (always zero once the order ended).
+    /// @param responseDeadline While Disputed: the end of the respondent's response window, from which the arbiter
+    /// may rule even if the respondent stayed silent; zero otherwise.
+    /// @param respondentHeard While Disputed: the respondent has submitted evidence, so the arbiter may rule now.
     struct OrderView {
         uint256 listingId;
         address buyer;
@@ -57,6 +75,19 @@ interface IEscrow {
         uint256 deadline;
         address proposer;
         uint256 proposedBuyerShareBps;
+        uint256 responseDeadline;
+        bool respondentHeard;
+    }
+
+    /// @notice What the reputation contract needs to know of an order, from `orderSummary`.
+    /// @param token The payment token, address(0) for ETH.
+    /// @param amount Everything the buyer paid for the order, in the token's base units.
+    struct OrderSummary {
+        address buyer;
+        address seller;
+        OrderState state;
+        address token;
+        uint256 amount;
     }
 
     /// @notice How an ended order's escrowed amount was divided. The four parts always add up to the amount.
@@ -71,13 +102,16 @@ interface IEscrow {
     // Events
     // ---------------------------------------------------------------------------------------------------------------
 
-    /// @notice A buyer paid `amount` for `quantity` units of `listingId`; the order is Funded until
-    /// `fulfillmentDeadline`. `protocolFeeBps` is the fee in force now, fixed for this order.
+    /// @notice A buyer paid `amount` for `quantity` units of `listingId` at `listingVersion`; the order is Funded until
+    /// `fulfillmentDeadline`. `protocolFeeBps` is the fee in force now, fixed for this order. The version names the
+    /// exact price and description bought: the `ListingCreated` or `ListingUpdated` event that set that version
+    /// carries its metadata digest.
     event OrderPlaced(
         uint256 indexed orderId,
         address indexed buyer,
         address indexed seller,
         uint256 listingId,
+        uint256 listingVersion,
         uint256 quantity,
         uint256 amount,
         uint256 protocolFeeBps,
@@ -98,8 +132,11 @@ interface IEscrow {
     /// (`byTimeout`). The seller is credited `sellerAmount`, the protocol `protocolFee`.
     event OrderCompleted(uint256 indexed orderId, uint256 sellerAmount, uint256 protocolFee, bool byTimeout);
 
-    /// @notice The buyer opened a dispute, to be ruled by `arbiter` before `rulingDeadline`.
-    event DisputeOpened(uint256 indexed orderId, address indexed arbiter, uint256 rulingDeadline);
+    /// @notice The buyer opened a dispute, to be ruled by `arbiter` before `rulingDeadline`. The arbiter may rule from
+    /// `responseDeadline` on, or earlier once the seller (the respondent) has submitted evidence.
+    event DisputeOpened(
+        uint256 indexed orderId, address indexed arbiter, uint256 responseDeadline, uint256 rulingDeadline
+    );
 
     /// @notice A party or the arbiter added evidence: the sha2-256 digest of a document on IPFS.
     event EvidenceSubmitted(uint256 indexed orderId, address indexed author, bytes32 evidenceDigest);
@@ -125,6 +162,17 @@ interface IEscrow {
     /// @notice The owner changed the protocol fee recipient.
     event FeeRecipientUpdated(address indexed previousRecipient, address indexed newRecipient);
 
+    /// @notice The owner named `newGuardian` (zero: nobody) as pause guardian; also emitted with `newGuardian` zero
+    /// when a guardian spends its power by pausing.
+    event PauseGuardianUpdated(address indexed previousGuardian, address indexed newGuardian);
+
+    /// @notice New listings and purchases are paused until `pausedUntil` (type(uint40).max: until governance
+    /// unpauses), by the owner or the guardian `account`.
+    event Paused(address indexed account, uint256 pausedUntil);
+
+    /// @notice The owner lifted the pause.
+    event Unpaused(address indexed account);
+
     // ---------------------------------------------------------------------------------------------------------------
     // Errors
     // ---------------------------------------------------------------------------------------------------------------
@@ -149,6 +197,18 @@ interface IEscrow {
     error EscrowDeadlineNotReached(uint256 orderId, uint256 deadline);
     /// @notice A purchase of zero units or of more than `MAX_ORDER_QUANTITY`.
     error EscrowInvalidQuantity(uint256 quantity, uint256 maxQuantity);
+    /// @notice The arbiter cannot rule before `responseDeadline` unless the respondent has submitted evidence.
+    error EscrowResponseWindowOpen(uint256 orderId, uint256 responseDeadline);
+    /// @notice Purchases are paused until `pausedUntil` (type(uint40).max: until governance lifts the pause).
+    error EscrowPaused(uint256 pausedUntil);
+    /// @notice `unpause` while nothing is paused.
+    error EscrowNotPaused();
+    /// @notice The guardian tried to pause while a pause is in force, or the owner while its own pause is.
+    error EscrowAlreadyPaused(uint256 pausedUntil);
+    /// @notice Only the owner or the pause guardian may pause.
+    error EscrowNotPauser(address caller);
+    /// @notice Governance cannot be renounced: a paused market without an owner would stay paused for good.
+    error EscrowRenounceDisabled();
     /// @notice The seller tried to buy their own listing.
     error EscrowSellerCannotBuy(uint256 listingId, address buyer);
     /// @notice The listing's arbiter tried to buy from it.
@@ -171,7 +231,8 @@ interface IEscrow {
     error EscrowEmptyEvidence();
     /// @notice The account has no credit in this token.
     error EscrowNothingToWithdraw(address account, address token);
-    /// @notice Withdrawals and fee recipients cannot be the zero address.
+    /// @notice Withdrawals and fee recipients cannot be the zero address, the escrow or the registry (value sent there
+    /// could never come out).
     error EscrowInvalidRecipient(address recipient);
     /// @notice The recipient refused the ETH.
     error EscrowEthTransferFailed(address recipient, uint256 amount);
@@ -213,7 +274,8 @@ interface IEscrow {
     /// @notice Seller: marks a funded order fulfilled before its fulfilment deadline; starts the confirmation window.
     function fulfill(uint256 orderId, bytes32 noteDigest) external;
 
-    /// @notice Seller: refuses a funded order; the buyer is refunded in full and the units return to the listing.
+    /// @notice Seller: refuses a funded order before its fulfilment deadline; the buyer is refunded in full and the
+    /// units return to the listing. From the deadline on the order is the buyer's to cancel (and to rate).
     function decline(uint256 orderId) external;
 
     /// @notice Buyer: from the fulfilment deadline on, cancels an unfulfilled order; full refund, units returned.
@@ -228,7 +290,8 @@ interface IEscrow {
     /// @notice Buyer: disputes a fulfilled order before its confirmation deadline; starts the ruling window.
     function openDispute(uint256 orderId, bytes32 evidenceDigest) external;
 
-    /// @notice Buyer, seller or arbiter: adds evidence to a disputed order.
+    /// @notice Buyer, seller or arbiter: adds evidence to a disputed order. The seller's first evidence ends its
+    /// response window: the arbiter may rule from then on.
     function submitEvidence(uint256 orderId, bytes32 evidenceDigest) external;
 
     /// @notice Buyer or seller: proposes a split of a fulfilled or disputed order, replacing any standing proposal.
@@ -238,8 +301,9 @@ interface IEscrow {
     /// `buyerShareBps`. The order is Settled; no arbiter fee is due.
     function acceptSettlement(uint256 orderId, uint256 buyerShareBps) external;
 
-    /// @notice Arbiter: rules a disputed order before the ruling deadline. The arbiter's fee comes out of the
-    /// amount; the buyer gets `buyerShareBps` of the rest, the seller the remainder less the protocol fee.
+    /// @notice Arbiter: rules a disputed order before the ruling deadline, once the respondent has been heard (its
+    /// evidence is in, or its response window has passed). The arbiter's fee comes out of the amount; the buyer gets
+    /// `buyerShareBps` of the rest, the seller the remainder less the protocol fee.
     function rule(uint256 orderId, uint256 buyerShareBps) external;
 
     /// @notice Anyone: from the ruling deadline on, settles an unruled dispute 50/50 with no arbiter fee.
@@ -253,25 +317,31 @@ interface IEscrow {
     function withdraw(address token) external returns (uint256 amount);
 
     /// @notice Sends the caller's whole credit in `token` to `to`, for example when the caller cannot receive it.
+    /// `to` cannot be zero, the escrow or the registry.
     function withdrawTo(address token, address to) external returns (uint256 amount);
 
     /// @notice Anyone: sends the protocol fees accrued in `token` to the fee recipient.
     function claimProtocolFees(address token) external returns (uint256 amount);
 
     // ---------------------------------------------------------------------------------------------------------------
-    // Governance (owner only). None of these can touch escrowed funds or change an open order.
+    // Governance (owner; `pause` also the guardian). None of these can touch escrowed funds or change an open order.
     // ---------------------------------------------------------------------------------------------------------------
 
     /// @notice Sets the protocol fee for orders placed from now on; at most `MAX_PROTOCOL_FEE_BPS`.
     function setProtocolFee(uint256 bps) external;
 
-    /// @notice Sets the address that receives claimed protocol fees.
+    /// @notice Sets the address that receives claimed protocol fees; not zero, the escrow or the registry.
     function setFeeRecipient(address recipient) external;
 
-    /// @notice Stops new purchases. Every exit of an existing order keeps working.
+    /// @notice Names the pause guardian (zero: nobody). Naming one again re-arms a guardian that spent its pause.
+    function setPauseGuardian(address guardian) external;
+
+    /// @notice Stops new purchases and new listings at once. The owner's pause lasts until `unpause` (and confirms a
+    /// guardian's pause in force); the guardian's lasts `GUARDIAN_PAUSE_DURATION` and spends its power. Every exit of
+    /// an existing order keeps working.
     function pause() external;
 
-    /// @notice Allows new purchases again.
+    /// @notice Owner: allows new purchases and listings again, ending any pause.
     function unpause() external;
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -283,6 +353,12 @@ interface IEscrow {
 
     /// @notice Time the arbiter has to rule after a dispute opens: 30 days.
     function RULING_WINDOW() external view returns (uint256);
+
+    /// @notice Time the respondent has to answer a dispute before the arbiter may rule: 72 hours.
+    function RESPONSE_WINDOW() external view returns (uint256);
+
+    /// @notice Longest pause the guardian can impose without governance: 7 days.
+    function GUARDIAN_PAUSE_DURATION() external view returns (uint256);
 
     /// @notice Most units one order can buy: 16,777,215 (larger purchases take several orders).
     function MAX_ORDER_QUANTITY() external view returns (uint256);
@@ -296,11 +372,21 @@ interface IEscrow {
     /// @notice Receiver of claimed protocol fees.
     function feeRecipient() external view returns (address);
 
+    /// @notice The account allowed to pause at once for `GUARDIAN_PAUSE_DURATION`, or zero.
+    function pauseGuardian() external view returns (address);
+
+    /// @notice Whether new purchases and listings are paused now.
+    function paused() external view returns (bool);
+
+    /// @notice The pause in force ends at this time (type(uint40).max: until governance unpauses); zero or a past
+    /// time when nothing is paused.
+    function pausedUntil() external view returns (uint256);
+
     /// @notice An order with its terms, current deadline and standing proposal. Reverts for an unknown id.
     function getOrder(uint256 orderId) external view returns (OrderView memory);
 
-    /// @notice The parties and state of an order (zero values for an unknown id).
-    function orderParties(uint256 orderId) external view returns (address buyer, address seller, OrderState state);
+    /// @notice The parties, state, token and amount of an order (zero values for an unknown id).
+    function orderSummary(uint256 orderId) external view returns (OrderSummary memory);
 
     /// @notice What `account` can withdraw in `token`.
     function creditOf(address account, address token) external view returns (uint256);

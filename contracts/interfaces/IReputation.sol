@@ -26,15 +26,20 @@ interface IReputation {
         uint256 completedAsBuyer;
     }
 
-    /// @notice `rater` gave `ratee`, in its role `role` on order `orderId`, a score of `score`.
-    /// `reviewDigest` is the sha2-256 digest of the review text on IPFS, or zero for a bare score.
+    /// @notice `rater` gave `ratee`, rated in its role `rateeRole` on order `orderId` (the rater had the other role),
+    /// a score of `score`. `reviewDigest` is the sha2-256 digest of the review text on IPFS, or zero for a bare score.
+    /// `token` (address(0) for ETH) and `amount` are what the buyer paid for the order: clients weight ratings by the
+    /// value behind them and count distinct counterparties, so that ratings farmed with tiny self-trades carry
+    /// little weight (see docs/SECURITY.md).
     event Rated(
         uint256 indexed orderId,
         address indexed rater,
         address indexed ratee,
-        Role role,
+        Role rateeRole,
         uint256 score,
-        bytes32 reviewDigest
+        bytes32 reviewDigest,
+        address token,
+        uint256 amount
     );
 
     /// @notice The rated party replied to the review it received on `orderId`.

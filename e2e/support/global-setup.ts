@@ -20,6 +20,8 @@ export default async function globalSetup(): Promise<void> {
     rpcUrl: local.rpcUrl,
     ipfsApiUrl: local.ipfsApiUrl,
     gatewayUrl: local.gatewayUrl,
+    relayUrl: local.relayUrl,
+    relayDataDir: path.join(local.runDir, "relay"),
     chainId: 31337,
     escrow: deployment.escrow as `0x${string}`,
     registry: deployment.registry as `0x${string}`,

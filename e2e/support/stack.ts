@@ -6,6 +6,9 @@ export interface Stack {
   rpcUrl: string;
   ipfsApiUrl: string;
   gatewayUrl: string;
+  /** The Nostr relay (WebSocket URL) and the folder of its SQLite store. */
+  relayUrl: string;
+  relayDataDir: string;
   chainId: number;
   escrow: `0x${string}`;
   registry: `0x${string}`;

@@ -11,6 +11,8 @@ import { deploySouk } from "./souk-contracts.js";
  * - proposer: the account (a multisig in production) allowed to schedule actions. Defaults to the deployer.
  * - feeRecipient: receives protocol fees. Defaults to the deployer.
  * - protocolFeeBps: protocol fee for new orders, in basis points (at most 500). Defaults to 100 (1%).
+ * - pauseGuardian: may pause new listings and purchases at once, once, for 7 days, without the timelock's delay (a
+ *   security multisig in production). Defaults to the deployer.
  */
 export default buildModule("SoukGoverned", (m) => {
   const deployer = m.getAccount(0);
@@ -23,6 +25,7 @@ export default buildModule("SoukGoverned", (m) => {
     timelock,
     m.getParameter("feeRecipient", deployer),
     m.getParameter("protocolFeeBps", 100n),
+    m.getParameter("pauseGuardian", deployer),
   );
   return { timelock, ...souk };
 });

@@ -10,8 +10,9 @@ export function deploySouk(
   owner: ArgumentType,
   feeRecipient: ArgumentType,
   protocolFeeBps: ArgumentType,
+  pauseGuardian: ArgumentType,
 ) {
-  const escrow = m.contract("Escrow", [owner, feeRecipient, protocolFeeBps]);
+  const escrow = m.contract("Escrow", [owner, feeRecipient, protocolFeeBps, pauseGuardian]);
   const registry = m.contractAt("ListingRegistry", m.staticCall(escrow, "registry"));
   const reputation = m.contract("Reputation", [escrow]);
   return { escrow, registry, reputation };

@@ -13,6 +13,8 @@ export interface AppEnv {
   rpcUrl: string;
   ipfsApiUrl: string;
   gatewayUrls: string[];
+  /** Nostr relays for profiles and messages (a message goes to all of them). */
+  relayUrls: string[];
 }
 
 export function appEnvVars(env: AppEnv): Record<string, string> {
@@ -21,6 +23,7 @@ export function appEnvVars(env: AppEnv): Record<string, string> {
     VITE_RPC_URL: env.rpcUrl,
     VITE_IPFS_API_URL: env.ipfsApiUrl,
     VITE_IPFS_GATEWAYS: env.gatewayUrls.join(","),
+    VITE_NOSTR_RELAYS: env.relayUrls.join(","),
   };
 }
 

@@ -63,10 +63,12 @@ export interface StackOptions {
 
 export interface LocalStack {
   run: StartRun;
-  ports: { chain: number; api: number; gateway: number; app: number };
+  ports: { chain: number; api: number; gateway: number; relay: number; app: number };
   rpcUrl: string;
   ipfsApiUrl: string;
   gatewayUrl: string;
+  /** The Nostr relay (websocket). */
+  relayUrl: string;
   appUrl: string;
   runDir: string;
   /** The local deployment (chain 31337) the orchestrator recorded. */
@@ -75,15 +77,21 @@ export interface LocalStack {
   stop(): Promise<void>;
 }
 
-/** Starts chain, IPFS node, contracts (and the demo market and the dApp, as asked) on free ports; waits until ready. */
+/**
+ * Starts chain, IPFS node, Nostr relay, contracts (and the demo market and the dApp, as asked) on free ports, with
+ * fresh stores in `runDir`; waits until ready.
+ */
 export async function startStack(options: StackOptions): Promise<LocalStack> {
-  const ports = { chain: await freePort(), api: await freePort(), gateway: await freePort(), app: await freePort() };
+  const ports = { chain: await freePort(), api: await freePort(), gateway: await freePort(), relay: await freePort(), app: await freePort() };
   const app = options.app ?? "preview";
   const args = [
     "--app", app,
     "--app-out", path.join(options.runDir, "dist"),
     "--fresh-ipfs",
     "--ipfs-data", path.join(options.runDir, "ipfs"),
+    "--fresh-relay",
+    "--relay-data", path.join(options.runDir, "relay"),
+    "--relay-port", String(ports.relay),
     "--chain-port", String(ports.chain),
     "--ipfs-api-port", String(ports.api),
     "--gateway-port", String(ports.gateway),
@@ -112,6 +120,7 @@ export async function startStack(options: StackOptions): Promise<LocalStack> {
       rpcUrl: `http://127.0.0.1:${ports.chain}`,
       ipfsApiUrl: `http://127.0.0.1:${ports.api}/api/v0`,
       gatewayUrl: `http://127.0.0.1:${ports.gateway}`,
+      relayUrl: `ws://127.0.0.1:${ports.relay}`,
       appUrl: `http://127.0.0.1:${ports.app}`,
       runDir: options.runDir,
       deployment,

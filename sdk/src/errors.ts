@@ -7,12 +7,16 @@ import { BaseError, ContractFunctionRevertedError, decodeErrorResult, type Hex }
 
 import { soukErrorsAbi } from "./contracts.ts";
 import { decodeWalletError, isRejection, type DecodedError } from "./wallet-errors.ts";
+import { escrowConstants } from "./generated/protocol.ts";
 
 export type { DecodedError, ErrorKind } from "./wallet-errors.ts";
 
 const when = (seconds: unknown) =>
   new Date(Number(seconds) * 1000).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" });
 const percent = (bps: unknown) => `${Number(bps) / 100}%`;
+/** " until <date>", or nothing for a pause that lasts until governance lifts it (type(uint40).max). */
+const pausedUntil = (until: unknown) =>
+  BigInt(String(until)) >= escrowConstants.PAUSED_INDEFINITELY ? "" : ` until ${when(until)}`;
 
 /** A custom error's argument as the messages use it (addresses, ids, amounts, times). */
 type ErrorArg = string | bigint | number | boolean;
@@ -25,6 +29,10 @@ const toErrorArg = (value: unknown): ErrorArg =>
 export const ERROR_MESSAGES: Record<string, Explain> = {
   // ListingRegistry
   ListingRegistryUnknownListing: ([id]) => `Listing ${id} does not exist.`,
+  ListingRegistryPaused: ([until]) => `New listings are paused${pausedUntil(until)}. Existing listings and orders keep working.`,
+  ListingRegistryInvalidToken: () => "That payment token address has no contract: choose an ERC-20 token or ETH.",
+  ListingRegistryStockUnderflow: ([, , stock]) =>
+    `Only ${stock} left: purchases came in meanwhile, so that many units cannot be taken off sale. Refresh and try again.`,
   ListingRegistryNotSeller: () => "Only the seller of this listing can change it.",
   ListingRegistryNotEscrow: () => "Only the escrow contract can change a listing's stock.",
   ListingRegistryInvalidPrice: () => "The price must be more than zero and below 2^96 units.",
@@ -44,6 +52,13 @@ export const ERROR_MESSAGES: Record<string, Explain> = {
   ListingRegistryTooManyOrders: () => "This listing cannot take more orders.",
   // Escrow
   EscrowUnknownOrder: ([id]) => `Order ${id} does not exist.`,
+  EscrowResponseWindowOpen: ([, deadline]) =>
+    `The seller has until ${when(deadline)} to answer the dispute: you can rule once they submit evidence or that time passes.`,
+  EscrowPaused: ([until]) => `New purchases are paused${pausedUntil(until)}. Existing orders keep working.`,
+  EscrowNotPaused: () => "The marketplace is not paused.",
+  EscrowAlreadyPaused: () => "The marketplace is already paused.",
+  EscrowNotPauser: () => "Only governance or the pause guardian can pause the marketplace.",
+  EscrowRenounceDisabled: () => "Governance of the marketplace cannot be renounced; it can be handed over.",
   EscrowInvalidState: () => "This order has moved on: that step is no longer possible. Refresh to see where it is.",
   EscrowNotBuyer: () => "Only the buyer of this order can do that.",
   EscrowNotSeller: () => "Only the seller of this order can do that.",
@@ -67,7 +82,8 @@ export const ERROR_MESSAGES: Record<string, Explain> = {
     `The proposal changed to ${percent(proposed)} for the buyer. Review it and accept again if you agree.`,
   EscrowEmptyEvidence: () => "Add a description of the problem.",
   EscrowNothingToWithdraw: () => "You have nothing to withdraw in this currency.",
-  EscrowInvalidRecipient: () => "Choose a valid recipient address.",
+  EscrowInvalidRecipient: () =>
+    "Choose another recipient: not the zero address, and not the escrow or registry contracts (money sent there is lost).",
   EscrowEthTransferFailed: () => "The recipient address refused the ETH. Withdraw to another address.",
   EscrowNoProtocolFees: () => "No protocol fees to claim in this currency.",
   EscrowProtocolFeeTooHigh: ([fee, max]) => `A protocol fee of ${percent(fee)} is above the ${percent(max)} cap.`,
@@ -80,8 +96,6 @@ export const ERROR_MESSAGES: Record<string, Explain> = {
   ReputationAlreadyReplied: () => "You already replied to this review.",
   ReputationEmptyReply: () => "Write a reply first.",
   // OpenZeppelin and tokens
-  EnforcedPause: () => "The marketplace is paused for new purchases and listings. Existing orders keep working.",
-  ExpectedPause: () => "The marketplace is not paused.",
   OwnableUnauthorizedAccount: () => "Only the marketplace's governance can do that.",
   OwnableInvalidOwner: () => "That is not a valid owner.",
   ReentrancyGuardReentrantCall: () => "The call tried to re-enter the escrow and was refused.",

@@ -42,7 +42,7 @@ export function useReviewsOf(account: Address | undefined) {
           orderId: log.args.orderId,
           rater: log.args.rater,
           ratee: log.args.ratee,
-          role: ROLES[log.args.role] ?? "Seller",
+          role: ROLES[log.args.rateeRole] ?? "Seller",
           score: Number(log.args.score),
           reviewDigest: log.args.reviewDigest,
           reply: replies.get(log.args.orderId),

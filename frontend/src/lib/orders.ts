@@ -25,6 +25,10 @@ export interface Order {
   deadline: bigint;
   proposer: Address | undefined;
   proposedBuyerShareBps: bigint;
+  /** While Disputed: the end of the seller's response window (the arbiter rules from then on, or once it answered). */
+  responseDeadline: bigint;
+  /** While Disputed: the seller has submitted evidence. */
+  respondentHeard: boolean;
 }
 
 const ZERO = "0x0000000000000000000000000000000000000000";
@@ -43,6 +47,8 @@ export function toOrder(id: bigint, view: {
   deadline: bigint;
   proposer: Address;
   proposedBuyerShareBps: bigint;
+  responseDeadline: bigint;
+  respondentHeard: boolean;
 }): Order {
   return {
     id,
@@ -59,6 +65,8 @@ export function toOrder(id: bigint, view: {
     deadline: view.deadline,
     proposer: view.proposer === ZERO ? undefined : view.proposer,
     proposedBuyerShareBps: view.proposedBuyerShareBps,
+    responseDeadline: view.responseDeadline,
+    respondentHeard: view.respondentHeard,
   };
 }
 
@@ -77,28 +85,47 @@ export interface TimelineEntry {
   timestamp: number;
 }
 
-/** Every escrow event of one order, oldest first, with block times. */
-export async function readTimeline(client: PublicClient, contracts: Contracts, orderId: bigint): Promise<TimelineEntry[]> {
-  const toBlock = await client.getBlockNumber({ cacheTime: 0 });
+/** An order's event with the order it belongs to and its place in the block. */
+export interface OrderLogEntry extends TimelineEntry {
+  orderId: bigint;
+  logIndex: number;
+}
+
+/** Block times are fixed once mined: kept for the session. */
+const blockTimes = new Map<bigint, number>();
+
+/** Every escrow event of the orders `orderIds`, oldest first, with block times (range-splitting reads). */
+export async function readOrderLogs(client: PublicClient, contracts: Contracts, orderIds: readonly bigint[]): Promise<OrderLogEntry[]> {
+  if (orderIds.length === 0) return [];
   const logs = await getRawLogs(client, {
     address: contracts.escrow,
-    topics: [null, numberToHex(orderId, { size: 32 })],
+    topics: [null, orderIds.map((id) => numberToHex(id, { size: 32 }))],
     fromBlock: contracts.deployBlock,
-    toBlock,
+    toBlock: await client.getBlockNumber({ cacheTime: 0 }),
   });
   const parsed = parseEventLogs({ abi: escrowAbi, logs: logs.filter(isMined) });
-  const times = new Map<bigint, number>();
   for (const blockNumber of new Set(parsed.map((log) => log.blockNumber))) {
-    const block = await client.getBlock({ blockNumber });
-    times.set(blockNumber, Number(block.timestamp));
+    if (!blockTimes.has(blockNumber)) blockTimes.set(blockNumber, Number((await client.getBlock({ blockNumber })).timestamp));
   }
-  return parsed.map((log) => ({
-    name: log.eventName,
-    args: { ...log.args },
-    blockNumber: log.blockNumber,
-    transactionHash: log.transactionHash,
-    timestamp: times.get(log.blockNumber) ?? 0,
-  }));
+  // Every order event carries the order id first; the governance events (fee recipient, ownership) never match.
+  return parsed.flatMap((log) => {
+    if (!("orderId" in log.args)) return [];
+    const entry: OrderLogEntry = {
+      orderId: log.args.orderId,
+      name: log.eventName,
+      args: { ...log.args },
+      blockNumber: log.blockNumber,
+      transactionHash: log.transactionHash,
+      logIndex: log.logIndex,
+      timestamp: blockTimes.get(log.blockNumber) ?? 0,
+    };
+    return [entry];
+  });
+}
+
+/** Every escrow event of one order, oldest first, with block times. */
+export function readTimeline(client: PublicClient, contracts: Contracts, orderId: bigint): Promise<TimelineEntry[]> {
+  return readOrderLogs(client, contracts, [orderId]);
 }
 
 export type OrderRole = "buyer" | "seller" | "arbiter";

@@ -5,7 +5,7 @@ import { useClient, useReadContract, useReadContracts } from "wagmi";
 
 import { contracts, requireContracts } from "../../lib/deployment.ts";
 import { getEventLogs } from "../../lib/event-logs.ts";
-import type { RatingFlags } from "./order-rules.ts";
+import type { RatingFlags } from "@souk/sdk/order-rules";
 
 /** Which side of an ended order has rated (reputation.ratingStatus); undefined while loading or not needed. */
 export function useRatingStatus(orderId: bigint, enabled: boolean): RatingFlags | undefined {

@@ -1,12 +1,10 @@
 import { digestOf } from "@souk/sdk/cid";
-import { decodeError } from "@souk/sdk/errors";
 import { listingRegistryAbi } from "@souk/sdk/contracts";
 import { encodeDocument, listingMetadataSchema, type ListingMetadata } from "@souk/sdk/schemas";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { Link, useParams } from "react-router";
 import { formatUnits, type Hex } from "viem";
-import { usePublicClient } from "wagmi";
 
 import { AddressView } from "../../components/address.tsx";
 import { Button } from "../../components/button.tsx";
@@ -83,7 +81,6 @@ export default function EditPage() {
 function EditListing({ listing, metadata }: { listing: ListingState; metadata: Metadata }) {
   const registry = requireContracts().registry;
   const token = useToken(listing.token);
-  const client = usePublicClient();
   const queryClient = useQueryClient();
   const transact = useTransactor();
   const { rightChain } = useWalletReady();
@@ -187,21 +184,13 @@ function EditListing({ listing, metadata }: { listing: ListingState; metadata: M
       }
     }
     setPhase({ kind: "working", step: { kind: "wallet" } });
-    // An untouched quantity is re-read right before sending, so purchases made meanwhile are not undone.
-    let newStock = stockCheck?.value;
-    if (newStock === undefined) {
-      try {
-        newStock = (await client!.readContract({ address: registry, abi: listingRegistryAbi, functionName: "getListing", args: [listing.id] })).stock;
-      } catch (error) {
-        setPhase({ kind: "failed", stage: "wallet", error: decodeError(error) });
-        return;
-      }
-    }
+    // The stock changes by the difference from what the seller saw: units bought meanwhile stay sold.
+    const stockDelta = stockCheck?.value === undefined ? 0n : stockCheck.value - listing.stock;
     const result = await transact({
       address: registry,
       abi: listingRegistryAbi,
       functionName: "updateListing",
-      args: [listing.id, newPrice, newStock, digest],
+      args: [listing.id, newPrice, stockDelta, digest],
       description: `Update “${title}”`,
     });
     if (!result.ok) {

@@ -92,7 +92,7 @@ describe("reading the receipt", () => {
   });
 
   it("finds the version an update produced", () => {
-    const log = registryLog("ListingUpdated", { listingId: 7n, version: 3n, price: 5n, stock: 2n, metadataDigest: DIGEST });
+    const log = registryLog("ListingUpdated", { listingId: 7n, version: 3n, price: 5n, stock: 2n, stockDelta: -1n, metadataDigest: DIGEST });
     expect(updatedVersion({ logs: [log] }, REGISTRY)).toBe(3n);
   });
 });
