@@ -18,6 +18,7 @@ describe("parseEnv", () => {
         gateways: ["http://127.0.0.1:8080"],
         walletConnectProjectId: undefined,
         explorerUrl: undefined,
+        relays: ["ws://127.0.0.1:7777"],
       },
     });
   });
@@ -41,6 +42,10 @@ describe("parseEnv", () => {
     ["VITE_EXPLORER_URL", "ftp://explorer.example.org"],
   ])("refuses %s=%s", (name, value) => {
     expect(problemsOf({ [name]: value })).toEqual([`${name}: must be an http(s) URL`]);
+  });
+
+  it.each(["http://relay.example.org", "javascript:alert(1)", "wss//missing-colon"])("refuses the relay %s (websockets only)", (relay) => {
+    expect(problemsOf({ VITE_NOSTR_RELAYS: `wss://relay.example.org,${relay}` })).toEqual(["VITE_NOSTR_RELAYS.1: must be a ws(s):// URL"]);
   });
 
   it("refuses a gateway list with one non-http(s) entry, naming its position", () => {

@@ -32,7 +32,7 @@ function placed(orderId: bigint, listingId: bigint, quantity: bigint, blockNumbe
   return eventLog(
     escrowAbi,
     "OrderPlaced",
-    { orderId, buyer: BUYER, seller: SELLER, listingId, quantity, amount: 5n * quantity, protocolFeeBps: 100n, fulfillmentDeadline: 1n },
+    { orderId, buyer: BUYER, seller: SELLER, listingId, listingVersion: 1n, quantity, amount: 5n * quantity, protocolFeeBps: 100n, fulfillmentDeadline: 1n },
     { address: ESCROW, blockNumber },
   );
 }

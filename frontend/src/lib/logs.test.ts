@@ -15,7 +15,7 @@ const BOB: Address = "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC";
 const RATED = getAbiItem({ abi: reputationAbi, name: "Rated" });
 
 function rated(orderId: bigint, rater: Address, ratee: Address, blockNumber: bigint) {
-  return eventLog(reputationAbi, "Rated", { orderId, rater, ratee, role: 0, score: 5, reviewDigest: `0x${"00".repeat(32)}` }, { address: REPUTATION, blockNumber });
+  return eventLog(reputationAbi, "Rated", { orderId, rater, ratee, rateeRole: 0, score: 5, reviewDigest: `0x${"00".repeat(32)}`, token: "0x0000000000000000000000000000000000000000", amount: 1n }, { address: REPUTATION, blockNumber });
 }
 
 describe("getRawLogs", () => {

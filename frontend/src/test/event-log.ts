@@ -20,6 +20,8 @@ type EventArgs = Record<string, unknown>;
 export function encodeEvent<const abi extends Abi>(abi: abi, eventName: ContractEventName<abi>, args: EventArgs): { topics: Hex[]; data: Hex } {
   const event = abi.find((item): item is AbiEvent => item.type === "event" && item.name === eventName);
   if (event === undefined) throw new Error(`No event ${eventName} in the ABI`);
+  const missing = event.inputs.filter((i) => args[i.name!] === undefined).map((i) => i.name);
+  if (missing.length > 0) throw new Error(`${eventName} needs ${missing.join(", ")}`);
   const indexed = Object.fromEntries(event.inputs.filter((i) => i.indexed === true).map((i) => [i.name!, args[i.name!]]));
   const topics = encodeEventTopics({ abi: [event], eventName: event.name, args: indexed }).filter((t): t is Hex => t !== null);
   const dataInputs = event.inputs.filter((i) => i.indexed !== true);

@@ -70,7 +70,7 @@ describe("payment", () => {
 
   it("finds the order id in the escrow's OrderPlaced event", () => {
     const orderId = (3n << 32n) | 2n;
-    const log = eventLog(escrowAbi, "OrderPlaced", { orderId, buyer: BUYER, seller: SELLER, listingId: 3n, quantity: 1n, amount: 1n, protocolFeeBps: 1n, fulfillmentDeadline: 1n }, { address: ESCROW.toLowerCase() as Address });
+    const log = eventLog(escrowAbi, "OrderPlaced", { orderId, buyer: BUYER, seller: SELLER, listingId: 3n, listingVersion: 1n, quantity: 1n, amount: 1n, protocolFeeBps: 1n, fulfillmentDeadline: 1n }, { address: ESCROW.toLowerCase() as Address });
     expect(orderIdFromLogs([log], ESCROW)).toBe(orderId);
     expect(orderIdFromLogs([{ ...log, address: SELLER }], ESCROW)).toBeUndefined();
     expect(orderIdFromLogs([], ESCROW)).toBeUndefined();
