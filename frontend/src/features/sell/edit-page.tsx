@@ -337,6 +337,8 @@ function UnavailableDescription({ metadata, onRetry, onReplace }: { metadata: Me
           ? "The gateway returned a description that does not match the listing's fingerprint, so it is not shown."
           : metadata.status === "invalid"
             ? `The current description is not valid: ${metadata.error}`
+            : metadata.status === "too-large"
+              ? "The current description is larger than Souk reads, so it is not shown."
             : "This listing has no description.";
   return (
     <Section title="Description and photos" description="What buyers read about the item.">
