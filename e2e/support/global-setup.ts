@@ -20,6 +20,7 @@ export default async function globalSetup(): Promise<void> {
     rpcUrl: local.rpcUrl,
     ipfsApiUrl: local.ipfsApiUrl,
     gatewayUrl: local.gatewayUrl,
+    indexerUrl: local.indexerUrl,
     relayUrl: local.relayUrl,
     relayDataDir: path.join(local.runDir, "relay"),
     chainId: 31337,

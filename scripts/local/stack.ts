@@ -56,6 +56,8 @@ export interface StackOptions {
   app?: "preview" | "dev" | "none";
   /** The demo market (default: yes). */
   seed?: boolean;
+  /** PostgreSQL and the indexer (default: yes); without them the dApp reads the chain only. */
+  indexer?: boolean;
   detached?: boolean;
   env?: NodeJS.ProcessEnv;
   timeoutMs?: number;
@@ -63,12 +65,14 @@ export interface StackOptions {
 
 export interface LocalStack {
   run: StartRun;
-  ports: { chain: number; api: number; gateway: number; relay: number; app: number };
+  ports: { chain: number; api: number; gateway: number; relay: number; app: number; indexer: number };
   rpcUrl: string;
   ipfsApiUrl: string;
   gatewayUrl: string;
   /** The Nostr relay (websocket). */
   relayUrl: string;
+  /** The indexer's HTTP API. */
+  indexerUrl: string;
   appUrl: string;
   runDir: string;
   /** The local deployment (chain 31337) the orchestrator recorded. */
@@ -78,11 +82,18 @@ export interface LocalStack {
 }
 
 /**
- * Starts chain, IPFS node, Nostr relay, contracts (and the demo market and the dApp, as asked) on free ports, with
+ * Starts chain, IPFS node, Nostr relay, PostgreSQL and the indexer, contracts (and the demo market and the dApp, as asked) on free ports, with
  * fresh stores in `runDir`; waits until ready.
  */
 export async function startStack(options: StackOptions): Promise<LocalStack> {
-  const ports = { chain: await freePort(), api: await freePort(), gateway: await freePort(), relay: await freePort(), app: await freePort() };
+  const ports = {
+    chain: await freePort(),
+    api: await freePort(),
+    gateway: await freePort(),
+    relay: await freePort(),
+    app: await freePort(),
+    indexer: await freePort(),
+  };
   const app = options.app ?? "preview";
   const args = [
     "--app", app,
@@ -96,8 +107,11 @@ export async function startStack(options: StackOptions): Promise<LocalStack> {
     "--ipfs-api-port", String(ports.api),
     "--gateway-port", String(ports.gateway),
     "--app-port", String(ports.app),
+    "--indexer-port", String(ports.indexer),
+    "--postgres-data", path.join(options.runDir, "postgres"),
   ];
   if (options.seed === false) args.push("--no-seed");
+  if (options.indexer === false) args.push("--no-indexer");
   const run = runStart(args, {
     detached: options.detached,
     env: { ...options.env, SOUK_IGNITION_DIR: path.join(options.runDir, "ignition") },
@@ -121,6 +135,7 @@ export async function startStack(options: StackOptions): Promise<LocalStack> {
       ipfsApiUrl: `http://127.0.0.1:${ports.api}/api/v0`,
       gatewayUrl: `http://127.0.0.1:${ports.gateway}`,
       relayUrl: `ws://127.0.0.1:${ports.relay}`,
+      indexerUrl: `http://127.0.0.1:${ports.indexer}`,
       appUrl: `http://127.0.0.1:${ports.app}`,
       runDir: options.runDir,
       deployment,
