@@ -3,6 +3,7 @@
  * correctly but break the format (or try to run code), the IPFS API or the chain node going away, files that are
  * not pictures.
  */
+import type { Page } from "@playwright/test";
 import { cidToDigest, digestToCid, rawCidOf } from "@souk/sdk/cid";
 import { listingRegistryAbi } from "@souk/sdk/contracts";
 import { listingMetadataSchema, parseDocument } from "@souk/sdk/schemas";
@@ -29,7 +30,7 @@ import type { Stack } from "./support/stack.ts";
  * waiting for a slow node): the search service is made unreachable for the page. The indexer's lists are covered
  * by indexer.spec.ts; the listing page reads the chain and verifies in both modes.
  */
-async function browseWithoutIndexer(page: import("@playwright/test").Page, stack: Stack): Promise<void> {
+async function browseWithoutIndexer(page: Page, stack: Stack): Promise<void> {
   await page.route(under(stack.indexerUrl), (route) => route.abort("connectionrefused"));
 }
 
