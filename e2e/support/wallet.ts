@@ -167,7 +167,7 @@ export class TestWallet {
           value: tx.value === undefined ? undefined : BigInt(tx.value),
           gas: tx.gas === undefined ? undefined : BigInt(tx.gas),
         };
-        return client.sendTransaction({ ...request, account: this.account, chain: this.chain() } as never);
+        return client.sendTransaction({ ...request, account: this.account, chain: this.chain() });
       }
       case "eth_signTypedData_v4": {
         this.requireConnected();
@@ -181,7 +181,7 @@ export class TestWallet {
           message: Record<string, unknown>;
         };
         const { EIP712Domain: _, ...types } = typed.types;
-        const definition = { domain: typed.domain, types, primaryType: typed.primaryType, message: typed.message } as never;
+        const definition = { domain: typed.domain, types, primaryType: typed.primaryType, message: typed.message };
         if (this.options.signsDifferentlyEachTime === true) return signTypedDataWithRandomNonce(this.privateKey(), definition);
         return this.account.signTypedData!(definition);
       }

@@ -1,6 +1,8 @@
 import { lazy, type ComponentType } from "react";
 
-type MessagingEntry = typeof import("./messaging-entry.ts");
+import type * as MessagingEntryModule from "./messaging-entry.ts";
+
+type MessagingEntry = typeof MessagingEntryModule;
 type Components = { [K in keyof MessagingEntry as MessagingEntry[K] extends ComponentType<never> ? K : never]: MessagingEntry[K] };
 
 /**
@@ -13,5 +15,5 @@ export function loadMessaging(): Promise<MessagingEntry> {
 
 /** A component of the messaging entry, rendered once the entry has loaded (wrap it in Suspense). */
 export function lazyMessaging<K extends keyof Components>(name: K) {
-  return lazy(async () => ({ default: (await loadMessaging())[name] as Components[K] }));
+  return lazy(async () => ({ default: (await loadMessaging())[name] }));
 }

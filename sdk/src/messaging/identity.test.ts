@@ -89,7 +89,7 @@ describe("profiles", () => {
     expect(JSON.parse(event.content)).toMatchObject({ name: "Alice's Atelier", about: "Handmade things", souk: { shop: "Atelier" } });
     const view = await readProfile(event, { chainId: CHAIN_ID });
     expect(view).toMatchObject({ verified: true, account: ALICE.address, keyOrigin: "derived", profile: { displayName: "Alice's Atelier", shopName: "Atelier" } });
-    expect(JSON.parse(event.content).souk.key).toBe("derived");
+    expect((JSON.parse(event.content) as { souk: { key: unknown } }).souk.key).toBe("derived");
   });
 
   it("shows a profile claiming someone else's address as unverified, and prefers the verified one", async () => {
@@ -119,7 +119,7 @@ describe("profiles", () => {
   it("refuses invalid profiles when building and ignores malformed ones when reading", async () => {
     const secret = generateSecretKey();
     const binding = await bind(ALICE, getPublicKey(secret));
-    expect(JSON.parse(buildProfileEvent({ displayName: "" }, binding, "browser").content).name).toBe("");
+    expect((JSON.parse(buildProfileEvent({ displayName: "" }, binding, "browser").content) as { name: unknown }).name).toBe("");
     expect(() => buildProfileEvent({ displayName: "x".repeat(51) }, binding, "browser")).toThrow(/at most 50/);
     expect(() => buildProfileEvent({ displayName: "two\nlines" }, binding, "browser")).toThrow(/single line/);
     const notJson = finalizeEvent({ kind: 0, created_at: 1, tags: [], content: "{" }, secret);

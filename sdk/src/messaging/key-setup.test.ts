@@ -11,7 +11,6 @@ import {
   replaceKey,
   setUpMessagingKey,
   type KeySetupContext,
-  type KeySetupTypedData,
   type StoredKey,
 } from "./key-setup.ts";
 import { keyDerivationTypedData } from "./keys.ts";
@@ -27,13 +26,13 @@ const OTHER_KEY: Hex = "0x7c852118294e51e653712a81e05800f419141751be58f605c371e1
 
 interface Wallet {
   address: Address;
-  signTypedData(typedData: KeySetupTypedData): Promise<Hex>;
+  signTypedData: (typedData: TypedDataDefinition) => Promise<Hex>;
 }
 
 /** viem's local account: RFC 6979, the same signature every time, like every mainstream EOA wallet. */
 const deterministic = (key: Hex = PRIVATE_KEY): Wallet => {
   const account = privateKeyToAccount(key);
-  return { address: account.address, signTypedData: (typedData) => account.signTypedData(typedData as TypedDataDefinition) };
+  return { address: account.address, signTypedData: (typedData) => account.signTypedData(typedData) };
 };
 /** Valid signatures for the same account, a new one each time (contract, passkey and some hardware wallets). */
 const randomNonce = (key: Hex = PRIVATE_KEY): Wallet => ({

@@ -28,11 +28,11 @@ export interface MessagingHandle {
   state: MessagingState;
   account: Address | undefined;
   /** Turns messaging on: a key derived from the wallet (the default) or made in this browser. */
-  start(choice?: KeyChoice): Promise<void>;
+  start: (choice?: KeyChoice) => Promise<void>;
   /** A new key for the account, made here (one prompt); messages encrypted to the old key stay unreadable here. */
-  replaceKey(): Promise<void>;
+  replaceKey: () => Promise<void>;
   /** The key from another device's backup (no prompt when it is the account's key). */
-  importBackup(backup: string): Promise<void>;
+  importBackup: (backup: string) => Promise<void>;
 }
 
 const flag = (account: Address) => `souk.messaging.${account.toLowerCase()}`;

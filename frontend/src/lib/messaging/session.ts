@@ -61,7 +61,7 @@ function keySetupContext(account: Address): KeySetupContext {
   return {
     account,
     chainId: env.chainId,
-    signTypedData: (typedData) => signTyped(account, typedData as TypedDataDefinition),
+    signTypedData: (typedData) => signTyped(account, typedData),
     publishedKey: async () => {
       const view = await directory.byAccount(account);
       return view?.verified === true ? { pubkey: view.pubkey, origin: view.keyOrigin } : undefined;
