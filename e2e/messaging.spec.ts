@@ -108,6 +108,11 @@ test("a buyer asks about a listing and the seller answers in real time; messages
     test.info().annotations.push({ type: "latency-ms", description: `median ${median(latencies)}, max ${Math.max(...latencies)}: ${latencies.join(", ")}` });
     expect(median(latencies)).toBeLessThan(1_000);
   });
+
+  await test.step("no prompt per message: each wallet signed only to turn messaging on (two, a key derived on a first device)", () => {
+    expect(buyer.wallet.signaturePrompts).toBe(2);
+    expect(seller.wallet.signaturePrompts).toBe(2);
+  });
 });
 
 test("checkout with a delivery address: the seller sees it, a third account and the relay cannot read it", async ({ market, stack, person }) => {
@@ -436,7 +441,7 @@ test.describe("turning messages on: wallet prompts per device", () => {
       await expect(laptop.page.getByRole("radio", { name: /From your wallet/ })).toBeChecked();
       await expect(laptop.page.getByText(/your wallet signs twice here/)).toBeVisible();
       await turnOnMessages(laptop.page);
-      expect(laptop.wallet.typedDataSignatures).toBe(2);
+      expect(laptop.wallet.signaturePrompts).toBe(2);
     });
 
     await someoneAsks(await person(await market.freshAccount(), "asker"), listingId);
@@ -444,7 +449,7 @@ test.describe("turning messages on: wallet prompts per device", () => {
     await test.step("the same device after a reload: no prompt", async () => {
       await laptop.page.reload();
       await expect(laptop.page.getByTestId("conversation").filter({ hasText: `Listing #${listingId}` })).toBeVisible({ timeout: 30_000 });
-      expect(laptop.wallet.typedDataSignatures).toBe(2);
+      expect(laptop.wallet.signaturePrompts).toBe(2);
     });
 
     await test.step("a second device: one prompt gives the same key, and the conversation is there", async () => {
@@ -452,7 +457,7 @@ test.describe("turning messages on: wallet prompts per device", () => {
       await openConnected(phone, "/messages");
       await expect(phone.page.getByText(/Your wallet signs once \(free\)/)).toBeVisible();
       await turnOnMessages(phone.page);
-      expect(phone.wallet.typedDataSignatures).toBe(1);
+      expect(phone.wallet.signaturePrompts).toBe(1);
       await phone.page.getByTestId("conversation").filter({ hasText: `Listing #${listingId}` }).click();
       await expect(phone.page.getByTestId("message").filter({ hasText: question })).toBeVisible();
     });
@@ -467,7 +472,7 @@ test.describe("turning messages on: wallet prompts per device", () => {
     await test.step("first device: two prompts, as for any wallet, and the key kept there", async () => {
       await openConnected(laptop, "/messages");
       await turnOnMessages(laptop.page);
-      expect(laptop.wallet.typedDataSignatures).toBe(2);
+      expect(laptop.wallet.signaturePrompts).toBe(2);
     });
     await someoneAsks(await person(await market.freshAccount(), "asker"), listingId);
     const backup = await exportKeyBackup(laptop.page, adaAccount);
@@ -480,9 +485,9 @@ test.describe("turning messages on: wallet prompts per device", () => {
       const panel = phone.page.getByTestId("key-elsewhere");
       await expect(panel.getByText(/Your wallet signed differently here/)).toBeVisible();
       await expect(panel.getByText(/Messages sent to your old key stay unreadable on this device/)).toBeVisible();
-      expect(phone.wallet.typedDataSignatures).toBe(1);
+      expect(phone.wallet.signaturePrompts).toBe(1);
       await importKeyBackup(phone.page, backup);
-      expect(phone.wallet.typedDataSignatures).toBe(1);
+      expect(phone.wallet.signaturePrompts).toBe(1);
       await phone.page.getByTestId("conversation").filter({ hasText: `Listing #${listingId}` }).click();
       await expect(phone.page.getByTestId("message").filter({ hasText: question })).toBeVisible();
     });
@@ -493,7 +498,7 @@ test.describe("turning messages on: wallet prompts per device", () => {
       await tablet.page.getByRole("button", { name: "Turn on messages" }).click();
       await tablet.page.getByTestId("key-elsewhere").getByRole("button", { name: "Start a new key" }).click();
       await expect(tablet.page.getByTestId("start-messaging")).toHaveCount(0, { timeout: 30_000 });
-      expect(tablet.wallet.typedDataSignatures).toBe(2);
+      expect(tablet.wallet.signaturePrompts).toBe(2);
       await expect(tablet.page.getByText("No conversations yet")).toBeVisible();
       // The account's binding now names a new key.
       await expect.poll(() => profileRowsOf(stack, adaAccount).some((row) => row.pubkey !== firstKey)).toBe(true);
@@ -510,7 +515,7 @@ test.describe("turning messages on: wallet prompts per device", () => {
       await laptop.page.getByRole("radio", { name: /Kept in this browser/ }).check();
       await expect(laptop.page.getByText(/without it, or if this browser's data is cleared, your past messages cannot be read/)).toBeVisible();
       await turnOnMessages(laptop.page);
-      expect(laptop.wallet.typedDataSignatures).toBe(1);
+      expect(laptop.wallet.signaturePrompts).toBe(1);
     });
     await someoneAsks(await person(await market.freshAccount(), "asker"), listingId);
     const backup = await exportKeyBackup(laptop.page, caraAccount);
@@ -520,7 +525,7 @@ test.describe("turning messages on: wallet prompts per device", () => {
       await openConnected(phone, "/messages");
       await expect(phone.page.getByTestId("key-elsewhere").getByText(/kept in the browser of another device/)).toBeVisible();
       await importKeyBackup(phone.page, backup);
-      expect(phone.wallet.typedDataSignatures).toBe(0);
+      expect(phone.wallet.signaturePrompts).toBe(0);
       await phone.page.getByTestId("conversation").filter({ hasText: `Listing #${listingId}` }).click();
       await expect(phone.page.getByTestId("message").filter({ hasText: question })).toBeVisible();
     });

@@ -37,6 +37,9 @@ export interface WalletOptions {
 
 type PendingMode = "approve" | "reject";
 
+/** The requests a wallet shows the person as a signature prompt. */
+const SIGNING_METHODS = new Set(["eth_signTypedData_v4", "eth_signTypedData_v3", "eth_signTypedData", "personal_sign", "eth_sign"]);
+
 export class TestWallet {
   private accountIndex = 0;
   private connected = false;
@@ -195,9 +198,9 @@ export class TestWallet {
     }
   }
 
-  /** How many times the wallet asked the person to sign typed data (and they agreed). */
-  get typedDataSignatures(): number {
-    return this.requests.filter((r) => r.method === "eth_signTypedData_v4" && r.outcome === "approved").length;
+  /** How many signatures the dApp asked the wallet for (typed data or a message, in any of its forms), agreed or refused. */
+  get signaturePrompts(): number {
+    return this.requests.filter((r) => SIGNING_METHODS.has(r.method)).length;
   }
 
   private privateKey(): Hex {
