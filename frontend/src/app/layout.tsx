@@ -21,7 +21,8 @@ const NAV = [
   { to: "/orders", label: "Orders" },
 ];
 
-export function Layout() {
+/** The page frame. `pending`: the router is still loading the first page's code (React Router's hydrate fallback). */
+export function Layout({ pending = false }: { pending?: boolean }) {
   const { pathname } = useLocation();
   // A listing page belongs to browsing (its edit page to selling).
   const browsing = pathname === "/" || (pathname.startsWith("/listing/") && !pathname.endsWith("/edit"));
@@ -69,15 +70,7 @@ export function Layout() {
             message={`This build points at chain ${chain.id} (${chain.name}), where no Souk deployment is recorded. Check VITE_CHAIN_ID, or deploy with npm run deploy.`}
           />
         ) : (
-          <Suspense
-            fallback={
-              <LoadingRegion label="Loading page">
-                <Skeleton className="h-64 w-full" />
-              </LoadingRegion>
-            }
-          >
-            <Outlet />
-          </Suspense>
+          <Suspense fallback={<PageLoading />}>{pending ? <PageLoading /> : <Outlet />}</Suspense>
         )}
       </main>
       <footer className="border-t border-border px-4 py-6 text-center text-xs text-muted">
@@ -86,6 +79,14 @@ export function Layout() {
       <ScrollRestoration />
     </div>
     </MessagingProvider>
+  );
+}
+
+function PageLoading() {
+  return (
+    <LoadingRegion label="Loading page">
+      <Skeleton className="h-64 w-full" />
+    </LoadingRegion>
   );
 }
 
