@@ -14,6 +14,9 @@ import { applyTheme, initialTheme, type Theme } from "./theme.ts";
 // browse page only once the listings are on screen), so that the first page's JavaScript does not grow.
 const HeaderInbox = lazy(() => import("./messaging-entry.ts").then((m) => ({ default: m.HeaderInbox })));
 const BROWSE_DELAY_MS = 2_500;
+// The restarted-chain notice and the money waiting to be withdrawn: on demand, like the inbox.
+const ChainNotice = lazy(() => import("./header-extras.ts").then((m) => ({ default: m.ChainNotice })));
+const HeaderCredits = lazy(() => import("./header-extras.ts").then((m) => ({ default: m.HeaderCredits })));
 
 const NAV = [
   { to: "/", label: "Browse", end: true },
@@ -24,8 +27,10 @@ const NAV = [
 /** The page frame. `pending`: the router is still loading the first page's code (React Router's hydrate fallback). */
 export function Layout({ pending = false }: { pending?: boolean }) {
   const { pathname } = useLocation();
+  const { address } = useConnection();
   // A listing page belongs to browsing (its edit page to selling).
   const browsing = pathname === "/" || (pathname.startsWith("/listing/") && !pathname.endsWith("/edit"));
+  const extras = useReadyAfter(pathname === "/" ? BROWSE_DELAY_MS : 0);
   return (
     <MessagingProvider>
     <div className="flex min-h-dvh flex-col">
@@ -33,7 +38,12 @@ export function Layout({ pending = false }: { pending?: boolean }) {
         Skip to content
       </a>
       <header className="sticky top-0 z-30 border-b border-border bg-canvas/90 backdrop-blur">
-        <NetworkBanner />
+        <NetworkBanner publishing={!browsing} />
+        {extras && contracts !== undefined && (
+          <Suspense fallback={null}>
+            <ChainNotice />
+          </Suspense>
+        )}
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
           <Link to="/" className="flex items-center gap-2 text-xl font-bold tracking-tight">
             <img src="/favicon.svg" alt="" className="size-7" />
@@ -57,6 +67,11 @@ export function Layout({ pending = false }: { pending?: boolean }) {
             ))}
           </nav>
           <div className="ml-auto flex items-center gap-2">
+            {extras && address !== undefined && contracts !== undefined && (
+              <Suspense fallback={null}>
+                <HeaderCredits account={address} />
+              </Suspense>
+            )}
             <HeaderInboxSlot browsing={pathname === "/"} />
             <ThemeToggle />
             <ConnectButton />
@@ -80,6 +95,17 @@ export function Layout({ pending = false }: { pending?: boolean }) {
     </div>
     </MessagingProvider>
   );
+}
+
+/** False for `delayMs` after the layout first shows (then true for good): what can wait for the first page. */
+function useReadyAfter(delayMs: number): boolean {
+  const [ready, setReady] = useState(delayMs === 0);
+  useEffect(() => {
+    if (ready) return;
+    const timer = setTimeout(() => setReady(true), delayMs);
+    return () => clearTimeout(timer);
+  }, [ready, delayMs]);
+  return ready;
 }
 
 function PageLoading() {
