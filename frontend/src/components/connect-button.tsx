@@ -22,23 +22,21 @@ export function ConnectButton({ label = "Connect wallet" }: { label?: string }) 
 
 export function WalletDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { connectors, connect, error, isPending, variables, reset } = useConnect();
-  // The generic injected connector duplicates an announced wallet when one exists: show it only as the fallback.
-  const announced = connectors.filter((c) => c.type === "injected" && c.id !== "injected");
-  const shown = announced.length > 0 ? [...announced, ...connectors.filter((c) => c.type !== "injected")] : connectors;
-  const decoded = error === null ? undefined : decodeError(error);
+  const shown = walletChoices(connectors, hasInjectedProvider());
+  // A wallet removed or switched off since the page loaded: wagmi says "Provider not found", the person needs this.
+  const missing = error?.name === "ProviderNotFoundError";
+  const decoded = error === null || missing ? undefined : decodeError(error);
   const close = () => {
     reset();
     onClose();
   };
   return (
-    <Dialog open={open} onClose={close} title="Connect a wallet">
+    <Dialog open={open} onClose={close} title={shown.length === 0 ? "No wallet in this browser" : "Connect a wallet"}>
       <p className="mb-4 text-sm text-muted">
         Your wallet is your account on Souk: it signs your purchases and listings. Souk never holds your keys.
       </p>
-      {shown.length === 0 ? (
-        <p className="text-sm">
-          No wallet found in this browser. Install a browser wallet (for example MetaMask or Rabby), then reload this page.
-        </p>
+      {shown.length === 0 || missing ? (
+        <NoWallet />
       ) : (
         <ul className="flex flex-col gap-2">
           {shown.map((connector) => (
@@ -58,6 +56,53 @@ export function WalletDialog({ open, onClose }: { open: boolean; onClose: () => 
         </p>
       )}
     </Dialog>
+  );
+}
+
+/**
+ * The wallets to offer: every wallet that announced itself (EIP-6963) and the other connectors (WalletConnect when
+ * configured). wagmi's generic injected connector stands for `window.ethereum`: offered only when there is one and
+ * no announced wallet already covers it (clicking it without one only gets "Provider not found").
+ */
+export function walletChoices(connectors: readonly Connector[], injectedProvider: boolean): Connector[] {
+  const announced = connectors.filter((c) => c.type === "injected" && c.id !== "injected");
+  const others = connectors.filter((c) => c.type !== "injected");
+  if (announced.length > 0) return [...announced, ...others];
+  return injectedProvider ? [...connectors.filter((c) => c.id === "injected"), ...others] : others;
+}
+
+function hasInjectedProvider(): boolean {
+  return typeof window !== "undefined" && (window as { ethereum?: unknown }).ethereum !== undefined;
+}
+
+/** What to do without a wallet: nothing, to browse; install one, to buy or sell. */
+function NoWallet() {
+  return (
+    <div className="flex flex-col gap-3 text-sm" role="status">
+      <p>
+        <span className="font-semibold">You do not need a wallet to look around:</span> every listing, description,
+        review and profile is open to all.
+      </p>
+      <p>
+        To buy, sell, rate or message, you need a wallet: a browser extension that holds your account and signs for
+        you. Install one of these, create or import an account in it, then reload this page:
+      </p>
+      <ul className="flex flex-col gap-1 pl-1">
+        <li>
+          <a className="font-medium text-brand underline" href="https://metamask.io/download/" target="_blank" rel="noreferrer noopener">
+            MetaMask
+          </a>{" "}
+          (metamask.io)
+        </li>
+        <li>
+          <a className="font-medium text-brand underline" href="https://rabby.io/" target="_blank" rel="noreferrer noopener">
+            Rabby
+          </a>{" "}
+          (rabby.io)
+        </li>
+      </ul>
+      <p className="text-muted">Only install a wallet from its official site: fake wallets steal what you put in them.</p>
+    </div>
   );
 }
 
