@@ -37,7 +37,7 @@ export function Layout({ pending = false }: { pending?: boolean }) {
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:m-2 focus:rounded focus:bg-surface focus:p-2">
         Skip to content
       </a>
-      <header className="sticky top-0 z-30 border-b border-border bg-canvas/90 backdrop-blur">
+      <header className="sticky top-0 z-30 border-b border-border bg-canvas/90 backdrop-blur" data-app-header>
         <NetworkBanner publishing={!browsing} />
         {extras && contracts !== undefined && (
           <Suspense fallback={null}>

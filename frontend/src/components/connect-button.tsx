@@ -23,8 +23,10 @@ export function ConnectButton({ label = "Connect wallet" }: { label?: string }) 
 export function WalletDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { connectors, connect, error, isPending, variables, reset } = useConnect();
   const shown = walletChoices(connectors, hasInjectedProvider());
-  // A wallet removed or switched off since the page loaded: wagmi says "Provider not found", the person needs this.
-  const missing = error?.name === "ProviderNotFoundError";
+  // A wallet removed or switched off since the page loaded: wagmi says "Provider not found" (an error its types do
+  // not list for connect), the person needs this.
+  const errorName: string | undefined = error?.name;
+  const missing = errorName === "ProviderNotFoundError";
   const decoded = error === null || missing ? undefined : decodeError(error);
   const close = () => {
     reset();

@@ -37,7 +37,7 @@ export function HeaderCredits({ account }: { account: Address }) {
         <span className="hidden tabular-nums md:inline">{texts[0] ?? "Withdrawn"}</span>
         {texts.length > 1 && <span className="hidden text-xs md:inline">+{texts.length - 1}</span>}
       </summary>
-      <div className="card absolute right-0 z-20 mt-2 flex w-72 flex-col gap-3 p-4 text-sm">
+      <div className="card absolute right-0 z-20 mt-2 flex w-72 flex-col gap-3 p-4 text-sm" data-action-panel>
         <div>
           <p className="font-semibold">Waiting for you in the escrow</p>
           <p className="text-xs text-muted">Payouts stay in the escrow until you withdraw them.</p>

@@ -3,7 +3,7 @@ import type { Address } from "viem";
 import { usePublicClient } from "wagmi";
 
 import { requireContracts } from "../lib/deployment.ts";
-import { readOrderIds, readOrders, readTimeline, type OrderRole } from "../lib/orders.ts";
+import { readOrderIds, readOrders, readPurchases, readTimeline, type OrderRole } from "../lib/orders.ts";
 
 /** One order's current state. */
 export function useOrder(orderId: bigint | undefined) {
@@ -39,5 +39,16 @@ export function useOrders(role: OrderRole, account: Address | undefined) {
       return readOrders(client!, contracts, ids);
     },
     refetchInterval: 5_000,
+  });
+}
+
+/** The orders `buyer` placed on `listingId` (newest first), read from the chain; refreshed while the page is open. */
+export function usePurchases(buyer: Address | undefined, listingId: bigint) {
+  const client = usePublicClient();
+  return useQuery({
+    queryKey: ["purchases", buyer, listingId.toString()],
+    enabled: client !== undefined && buyer !== undefined,
+    queryFn: () => readPurchases(client!, requireContracts(), buyer!, listingId),
+    refetchInterval: 6_000,
   });
 }

@@ -17,7 +17,7 @@ export function BalancesPanel({ account, orderTokens }: { account: Address; orde
   const { credits, isPending, isError, refetch } = useCredits(account, orderTokens);
   const waiting = credits?.filter((credit) => credit.amount > 0n) ?? [];
   return (
-    <section aria-labelledby="balances-heading" className="card overflow-hidden">
+    <section aria-labelledby="balances-heading" className="card overflow-hidden" data-action-panel>
       <div className="flex flex-col gap-1 border-b border-border px-5 py-4 sm:px-6">
         <h2 id="balances-heading" className="text-lg font-semibold">
           Ready to withdraw

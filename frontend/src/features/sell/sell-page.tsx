@@ -184,7 +184,7 @@ function SellForm({ onPublished }: { onPublished: (published: Published) => void
             price={token.info === undefined ? undefined : checkPrice(draft.price, token.info).value}
             token={token.info}
           />
-          <div className="card flex flex-col gap-4 p-5">
+          <div className="card flex flex-col gap-4 p-5" data-action-panel>
             <h2 className="font-semibold">Ready to publish?</h2>
             <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
               <dt className="text-muted">Quantity</dt>
