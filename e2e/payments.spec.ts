@@ -473,7 +473,7 @@ test("a buyer who reloads while the purchase is being confirmed finds the listin
     await expect(bought).toContainText("1 unit for 0.015 ETH · Paid");
     const link = bought.getByRole("link", { name: `View order ${orderLabel(orderId)}` });
     await expect(link).toHaveAttribute("href", `/orders/${orderId}`);
-    await expect(panel).toContainText("per unit · 3 in stock");
+    await expect(panel).toContainText("per unit · only 3 left");
     await link.click();
     await expect(page).toHaveURL(`/orders/${orderId}`);
     await expect(nextStepIs(page, "Waiting for the seller")).toBeVisible();
