@@ -1,11 +1,11 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import { useClient } from "wagmi";
 
 import { chain } from "../app/chain.ts";
 import { env } from "../app/env.ts";
 import { checkDeployment, rememberChain, usedAnotherChain } from "../lib/chain-identity.ts";
 import { contracts } from "../lib/deployment.ts";
+import { callRpc } from "../lib/json-rpc.ts";
 import { Button } from "./button.tsx";
 
 /** Where a wallet's memory of a chain is cleared, for the wallet most people use. */
@@ -17,11 +17,10 @@ const RESET_WALLET = "MetaMask: Settings → Advanced → Clear activity tab dat
  * high") until its activity is cleared; and a build whose deployment is not on the chain cannot work at all.
  */
 export function ChainNotice() {
-  const client = useClient();
   const check = useQuery({
     queryKey: ["deployment-check", env.rpcUrl, contracts?.record.deployBlockHash],
-    enabled: client !== undefined && contracts !== undefined,
-    queryFn: () => checkDeployment(client!, contracts!),
+    enabled: contracts !== undefined,
+    queryFn: ({ signal }) => checkDeployment((method, params) => callRpc(env.rpcUrl, method, params, signal), contracts!),
     // Checked again now and then: a tab left open across a restart learns about it too.
     refetchInterval: 15_000,
     retry: false,

@@ -2,7 +2,6 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 
 import { env } from "../app/env.ts";
-import { IpfsError } from "../lib/ipfs.ts";
 import { lastCheckFailed, probeGateways, probeIpfsApi, probeRpc } from "../lib/reachability.ts";
 
 interface Service {
@@ -59,10 +58,11 @@ export function useRefetchWhenBack(name: "chain" | "gateways", down: boolean): v
     void queryClient.refetchQueries({
       type: "active",
       predicate: (query) => {
-        const error = query.state.error;
-        if (query.state.status !== "error" || (query.queryKey[0] === "reachable")) return false;
-        const fromIpfs = error instanceof IpfsError;
-        return name === "gateways" ? fromIpfs && error.kind === "unreachable" : !fromIpfs;
+        if (query.state.status !== "error" || query.queryKey[0] === "reachable") return false;
+        // By name, not `instanceof`: importing lib/ipfs.ts here would move it into every page's first chunk.
+        const error = query.state.error as { name?: unknown; kind?: unknown } | null;
+        const fromIpfs = error?.name === "IpfsError";
+        return name === "gateways" ? fromIpfs && error?.kind === "unreachable" : !fromIpfs;
       },
     });
   });

@@ -1,4 +1,3 @@
-import type { Client } from "viem";
 import { describe, expect, it } from "vitest";
 
 import { checkDeployment, rememberChain, usedAnotherChain } from "./chain-identity.ts";
@@ -14,30 +13,30 @@ const contracts = {
 /** A node that answers the two reads with what a test says it holds. */
 function node(holds: { block: { hash: string } | null; code: string }) {
   const asked: string[] = [];
-  const request = async ({ method, params }: { method: string; params: unknown[] }) => {
+  const call = async <T,>(method: string, params: readonly unknown[]): Promise<T> => {
     asked.push(`${method} ${JSON.stringify(params)}`);
-    if (method === "eth_getBlockByNumber") return holds.block;
-    if (method === "eth_getCode") return holds.code;
+    if (method === "eth_getBlockByNumber") return holds.block as T;
+    if (method === "eth_getCode") return holds.code as T;
     throw new Error(`unexpected ${method}`);
   };
-  return { client: { request } as unknown as Client, asked };
+  return { call, asked };
 }
 
 describe("checkDeployment", () => {
   it("finds the deployment when the deploy block has the recorded hash and the escrow has code", async () => {
-    const { client, asked } = node({ block: { hash: DEPLOY_HASH.toUpperCase().replace("0X", "0x") }, code: "0x6080" });
-    expect(await checkDeployment(client, contracts)).toEqual({ status: "present" });
+    const { call, asked } = node({ block: { hash: DEPLOY_HASH.toUpperCase().replace("0X", "0x") }, code: "0x6080" });
+    expect(await checkDeployment(call, contracts)).toEqual({ status: "present" });
     expect(asked).toEqual([`eth_getBlockByNumber ["0x1",false]`, `eth_getCode ["${contracts.escrow}","latest"]`]);
   });
 
   it("says it is missing when the chain was restarted: the deploy block is another block", async () => {
-    const { client } = node({ block: { hash: `0x${"99".repeat(32)}` }, code: "0x6080" });
-    expect(await checkDeployment(client, contracts)).toEqual({ status: "missing", reason: "other-block" });
+    const { call } = node({ block: { hash: `0x${"99".repeat(32)}` }, code: "0x6080" });
+    expect(await checkDeployment(call, contracts)).toEqual({ status: "missing", reason: "other-block" });
   });
 
   it("says it is missing when the chain is younger than the deployment, or the escrow has no code", async () => {
-    expect(await checkDeployment(node({ block: null, code: "0x" }).client, contracts)).toEqual({ status: "missing", reason: "no-block" });
-    expect(await checkDeployment(node({ block: { hash: DEPLOY_HASH }, code: "0x" }).client, contracts)).toEqual({ status: "missing", reason: "no-code" });
+    expect(await checkDeployment(node({ block: null, code: "0x" }).call, contracts)).toEqual({ status: "missing", reason: "no-block" });
+    expect(await checkDeployment(node({ block: { hash: DEPLOY_HASH }, code: "0x" }).call, contracts)).toEqual({ status: "missing", reason: "no-code" });
   });
 });
 

@@ -3,6 +3,8 @@
  * RPC attempt, 15 s per gateway attempt, with retries), which is right for reading but would report a hanging service
  * only after about a minute. The banners (components/network-banner.tsx) poll these.
  */
+import { callRpc } from "./json-rpc.ts";
+
 export const PROBE_TIMEOUT_MS = 4_000;
 
 /** The identity CID of zero bytes: every gateway can answer it without looking anything up, so it measures the gateway alone. */
@@ -14,15 +16,8 @@ function withTimeout(signal: AbortSignal): AbortSignal {
 
 /** One eth_blockNumber: the node answers with a block number. */
 export async function probeRpc(url: string, signal: AbortSignal): Promise<true> {
-  const response = await fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_blockNumber", params: [] }),
-    signal: withTimeout(signal),
-  });
-  if (!response.ok) throw new Error(`The node answered HTTP ${response.status}`);
-  const body = (await response.json()) as { result?: string; error?: { message: string } };
-  if (body.result === undefined) throw new Error(body.error?.message ?? "The node gave no block number");
+  const block = await callRpc<string | null>(url, "eth_blockNumber", [], withTimeout(signal));
+  if (typeof block !== "string") throw new Error("The node gave no block number");
   return true;
 }
 

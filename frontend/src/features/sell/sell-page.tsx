@@ -5,7 +5,7 @@ import { Link } from "react-router";
 import { useReadContract } from "wagmi";
 
 import { Button } from "../../components/button.tsx";
-import { WalletDialog } from "../../components/connect-button.tsx";
+import { WalletDialog } from "../../components/wallet-dialog.tsx";
 import { VerifiedImage } from "../../components/verified-image.tsx";
 import { useTransactor } from "../../hooks/use-transactor.ts";
 import { requireContracts } from "../../lib/deployment.ts";

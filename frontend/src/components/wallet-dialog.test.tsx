@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { WagmiProvider, type Connector } from "wagmi";
 
 import { createWagmiConfig } from "../app/wagmi.ts";
-import { walletChoices, WalletDialog } from "./connect-button.tsx";
+import { walletChoices, WalletDialog } from "./wallet-dialog.tsx";
 
 const connector = (id: string, type: string, name: string) => ({ id, type, name, uid: id }) as unknown as Connector;
 const generic = connector("injected", "injected", "Injected");
