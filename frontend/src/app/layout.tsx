@@ -4,7 +4,7 @@ import { useConnection } from "wagmi";
 
 import { ConnectButton } from "../components/connect-button.tsx";
 import { MessagingProvider } from "../components/messaging/messaging-provider.tsx";
-import { NetworkBanner } from "../components/network-banner.tsx";
+import { QuietBoundary } from "../components/quiet-boundary.tsx";
 import { ErrorState, LoadingRegion, Skeleton } from "../components/states.tsx";
 import { contracts } from "../lib/deployment.ts";
 import { chain } from "./chain.ts";
@@ -14,9 +14,10 @@ import { applyTheme, initialTheme, type Theme } from "./theme.ts";
 // browse page only once the listings are on screen), so that the first page's JavaScript does not grow.
 const HeaderInbox = lazy(() => import("./messaging-entry.ts").then((m) => ({ default: m.HeaderInbox })));
 const BROWSE_DELAY_MS = 2_500;
-// The restarted-chain notice and the money waiting to be withdrawn: on demand, like the inbox.
-const ChainNotice = lazy(() => import("./header-extras.ts").then((m) => ({ default: m.ChainNotice })));
-const HeaderCredits = lazy(() => import("./header-extras.ts").then((m) => ({ default: m.HeaderCredits })));
+// The banners and the money waiting to be withdrawn: on demand, like the inbox (app/deferred-ui.ts).
+const NetworkBanner = lazy(() => import("./deferred-ui.ts").then((m) => ({ default: m.NetworkBanner })));
+const ChainNotice = lazy(() => import("./deferred-ui.ts").then((m) => ({ default: m.ChainNotice })));
+const HeaderCredits = lazy(() => import("./deferred-ui.ts").then((m) => ({ default: m.HeaderCredits })));
 
 const NAV = [
   { to: "/", label: "Browse", end: true },
@@ -38,11 +39,13 @@ export function Layout({ pending = false }: { pending?: boolean }) {
         Skip to content
       </a>
       <header className="sticky top-0 z-30 border-b border-border bg-canvas/90 backdrop-blur" data-app-header>
-        <NetworkBanner publishing={!browsing} />
-        {extras && contracts !== undefined && (
-          <Suspense fallback={null}>
-            <ChainNotice />
-          </Suspense>
+        {extras && (
+          <QuietBoundary>
+            <Suspense fallback={null}>
+              <NetworkBanner publishing={!browsing} />
+              {contracts !== undefined && <ChainNotice />}
+            </Suspense>
+          </QuietBoundary>
         )}
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
           <Link to="/" className="flex items-center gap-2 text-xl font-bold tracking-tight">
@@ -68,9 +71,11 @@ export function Layout({ pending = false }: { pending?: boolean }) {
           </nav>
           <div className="ml-auto flex items-center gap-2">
             {extras && address !== undefined && contracts !== undefined && (
-              <Suspense fallback={null}>
-                <HeaderCredits account={address} />
-              </Suspense>
+              <QuietBoundary>
+                <Suspense fallback={null}>
+                  <HeaderCredits account={address} />
+                </Suspense>
+              </QuietBoundary>
             )}
             <HeaderInboxSlot browsing={pathname === "/"} />
             <ThemeToggle />

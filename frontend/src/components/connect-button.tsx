@@ -6,7 +6,7 @@ import { useAccount, useDisconnect } from "wagmi";
 import { Button } from "./button.tsx";
 
 // The dialog (and the wallet list behind it) loads when first opened: the browse page does not need it to show.
-const WalletDialog = lazy(() => import("../app/header-extras.ts").then((m) => ({ default: m.WalletDialog })));
+const WalletDialog = lazy(() => import("../app/deferred-ui.ts").then((m) => ({ default: m.WalletDialog })));
 
 /** Connect with any wallet the browser offers (EIP-6963 wallets by name and icon), or show the connected account. */
 export function ConnectButton({ label = "Connect wallet" }: { label?: string }) {

@@ -38,7 +38,7 @@ export function useServiceDown(name: ServiceName, enabled = true): boolean {
 }
 
 /** Calls `onBack` when `down` turns false after having been true. */
-export function useWhenBack(down: boolean, onBack: () => void): void {
+function useWhenBack(down: boolean, onBack: () => void): void {
   const was = useRef(down);
   const callback = useRef(onBack);
   callback.current = onBack;

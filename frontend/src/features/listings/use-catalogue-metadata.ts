@@ -1,7 +1,6 @@
 import { useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { useEffect, useSyncExternalStore } from "react";
 
-import { useServiceDown, useWhenBack } from "../../hooks/use-reachable.ts";
 import { MetadataLoader } from "./metadata-loader.ts";
 import { loadListingEntry, peekListingEntry } from "./metadata-query.ts";
 
@@ -25,14 +24,11 @@ function loaderFor(queryClient: QueryClient): MetadataLoader {
 /**
  * Metadata of the listings the browse page may show, fetched in the order given (`wanted.cids`: the `urgent` ones on
  * screen first).
- * Re-renders in batches as documents arrive; read entries with `loader.get(cid)`. When the IPFS gateways come back
- * after failing, what did not arrive is fetched again.
+ * Re-renders in batches as documents arrive; read entries with `loader.get(cid)`.
  */
 export function useCatalogueMetadata(wanted: { cids: readonly string[]; urgent: number }) {
   const loader = loaderFor(useQueryClient());
   const snapshot = useSyncExternalStore(loader.subscribe, loader.getSnapshot, loader.getSnapshot);
-  // The gateways answer again after failing: fetch what did not arrive, without waiting for "Try again".
-  useWhenBack(useServiceDown("gateways"), () => loader.retry());
   useEffect(() => {
     loader.request(wanted.cids, wanted.urgent);
     // Leaving the page stops the queue (documents in flight still land in the cache).
