@@ -64,11 +64,18 @@ async function waitFor(run: Run, text: string, timeoutMs: number): Promise<void>
 describe("npm start", () => {
   let tmp: string;
   let run: Run;
-  let ports: { chain: number; api: number; gateway: number; relay: number; app: number };
+  let ports: { chain: number; api: number; gateway: number; relay: number; app: number; indexer: number };
 
   beforeAll(async () => {
     tmp = await mkdtemp(path.join(os.tmpdir(), "souk-start-"));
-    ports = { chain: await freePort(), api: await freePort(), gateway: await freePort(), relay: await freePort(), app: await freePort() };
+    ports = {
+      chain: await freePort(),
+      api: await freePort(),
+      gateway: await freePort(),
+      relay: await freePort(),
+      app: await freePort(),
+      indexer: await freePort(),
+    };
     run = runStart(
       [
         "--chain-port", String(ports.chain),
@@ -76,6 +83,8 @@ describe("npm start", () => {
         "--gateway-port", String(ports.gateway),
         "--relay-port", String(ports.relay),
         "--app-port", String(ports.app),
+        "--indexer-port", String(ports.indexer),
+        "--postgres-data", path.join(tmp, "postgres"),
         "--ipfs-data", path.join(tmp, "ipfs"),
         "--relay-data", path.join(tmp, "relay"),
         "--fresh-ipfs",
@@ -96,12 +105,25 @@ describe("npm start", () => {
 
   it("prints progress with check marks, the URLs, the addresses and importable test accounts", () => {
     const out = run.output();
-    const steps = ["Local chain", "IPFS node", "Nostr relay", "Contracts and demo tokens deployed", "Demo market seeded", "Demo profiles published"];
+    const steps = [
+      "Local chain",
+      "IPFS node",
+      "Nostr relay",
+      "Contracts and demo tokens deployed",
+      "PostgreSQL",
+      "Demo market seeded",
+      "Demo profiles published",
+      "Indexer API",
+    ];
     if (hasFrontend()) steps.push("dApp dev server");
     for (const step of steps) {
       expect(out).toMatch(new RegExp(`✔ ${step}.*\\(\\d+\\.\\d s\\)`));
     }
     expect(out).toContain(`http://127.0.0.1:${ports.chain}`);
+    expect(out).toContain(`Indexer API     http://127.0.0.1:${ports.indexer}/api/listings`);
+    expect(out).toMatch(/Database        PostgreSQL \d+\.\d+ on 127\.0\.0\.1:\d+/);
+    // The start-up time is printed (README: measured on an idle machine); a loaded CI machine is not a benchmark.
+    expect(out).toMatch(/Ready in \d+\.\d s\. Ctrl-C stops everything/);
     expect(out).toMatch(new RegExp(`Nostr relay\\s+ws://127\\.0\\.0\\.1:${ports.relay}`));
     if (hasFrontend()) expect(out).toContain(`http://127.0.0.1:${ports.app}`);
     expect(out).toMatch(/seller\s+\S.*0x[0-9a-fA-F]{40}\s+key 0x[0-9a-f]{64}/);
@@ -157,6 +179,47 @@ describe("npm start", () => {
     expect(review.ok && review.value.text.length).toBeGreaterThan(10);
   });
 
+  it("serves the indexer's API over the seeded market, caught up with the chain", async () => {
+    const [deployment] = await readDeployments(path.join(tmp, "ignition", "deployments"));
+    const client = createPublicClient({ transport: http(`http://127.0.0.1:${ports.chain}`) });
+    const created = await client.getContractEvents({ address: deployment!.registry as `0x${string}`, abi: listingRegistryAbi, eventName: "ListingCreated", fromBlock: 0n });
+    const base = `http://127.0.0.1:${ports.indexer}`;
+    const health = (await (await fetch(`${base}/health`)).json()) as { chainId: number; block: number; synced: boolean };
+    expect(health).toMatchObject({ chainId: 31337, block: Number(await client.getBlockNumber()), synced: true });
+    const listings = (await (await fetch(`${base}/api/listings?status=all&pageSize=100`)).json()) as { total: number; items: Array<{ metadata: { status: string } }> };
+    expect(listings.total).toBe(created.length);
+    // Every seeded document was fetched and verified before the banner.
+    expect(listings.items.every((item) => item.metadata.status === "valid")).toBe(true);
+    const cors = await fetch(`${base}/api/stats`, { headers: { origin: `http://127.0.0.1:${ports.app}` } });
+    expect(cors.headers.get("access-control-allow-origin")).toBe(`http://127.0.0.1:${ports.app}`);
+  });
+
+  it("--no-indexer keeps the chain-only mode: no PostgreSQL, no indexer", async () => {
+    const chainOnly = { chain: await freePort(), api: await freePort(), gateway: await freePort(), relay: await freePort(), indexer: await freePort() };
+    const second = runStart(
+      [
+        "--no-seed", "--no-indexer", "--app", "none",
+        "--chain-port", String(chainOnly.chain),
+        "--ipfs-api-port", String(chainOnly.api),
+        "--gateway-port", String(chainOnly.gateway),
+        "--relay-port", String(chainOnly.relay),
+        "--indexer-port", String(chainOnly.indexer),
+        "--ipfs-data", path.join(tmp, "ipfs-chain-only"),
+        "--relay-data", path.join(tmp, "relay-chain-only"),
+      ],
+      { SOUK_IGNITION_DIR: path.join(tmp, "ignition-chain-only"), SOUK_SDK_OUT: path.join(tmp, "sdk-chain-only") },
+    );
+    try {
+      await waitFor(second, "Ctrl-C stops everything", 120_000);
+      expect(second.output()).toContain("Indexer         off (--no-indexer)");
+      expect(second.output()).not.toContain("PostgreSQL on");
+      await expect(ensurePortFree(chainOnly.indexer, "test", "--x")).resolves.toBeUndefined();
+    } finally {
+      second.child.kill("SIGINT");
+      await second.exited;
+    }
+  }, 150_000);
+
   it.runIf(hasFrontend())("serves the dApp", async () => {
     const response = await fetch(`http://127.0.0.1:${ports.app}/`);
     expect(response.status).toBe(200);
@@ -195,9 +258,12 @@ describe("npm start", () => {
   }, 60_000);
 
   it("stops every process and frees every port on Ctrl-C", async () => {
+    const postgresPort = Number(/PostgreSQL on 127\.0\.0\.1:(\d+)/.exec(run.output())![1]);
     run.child.kill("SIGINT");
     expect(await run.exited).toBe(0);
-    for (const port of Object.values(ports)) await expect(ensurePortFree(port, "test", "--x")).resolves.toBeUndefined();
+    for (const port of [...Object.values(ports), postgresPort]) {
+      await expect(ensurePortFree(port, "test", "--x")).resolves.toBeUndefined();
+    }
   }, 30_000);
 });
 

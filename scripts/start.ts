@@ -4,12 +4,16 @@
  *   2. the embedded IPFS node (Kubo RPC API and trustless gateway) and the Nostr relay (profiles and messages)
  *   3. the contracts and two demo tokens, deployed through the Ignition modules; SDK bindings regenerated
  *   4. a demo market seeded through the public interfaces (skip with --no-seed)
- *   5. the dApp's dev server (when the frontend workspace exists)
+ *   5. PostgreSQL (the npm-installed server, data in .souk/postgres, a fresh database per start; DATABASE_URL
+ *      uses another server instead) and the indexer (Ponder, the document fetcher and the HTTP API on 42069)
+ *   6. the dApp's dev server (when the frontend workspace exists)
  * Ctrl-C stops everything and frees every port.
  *
  * Options (or SOUK_* environment variables): --no-seed, --fresh-ipfs, --fresh-relay, --chain-port 8545,
- * --ipfs-api-port 5001, --gateway-port 8080, --relay-port 7777, --app-port 5173, --ipfs-data <dir>, --relay-data <dir>, --app dev|preview|none (preview: the production build,
- * served by `vite preview`, as the browser tests use it; --app-out <dir> chooses where the build goes).
+ * --ipfs-api-port 5001, --gateway-port 8080, --relay-port 7777, --app-port 5173, --indexer-port 42069, --no-indexer
+ * (chain-only mode), --postgres-port (default: any free port), --postgres-data <dir>, --ipfs-data <dir>,
+ * --relay-data <dir>, --app dev|preview|none (preview: the production build, served by `vite preview`, as the browser
+ * tests use it; --app-out <dir> chooses where the build goes).
  */
 import path from "node:path";
 import { parseArgs, styleText } from "node:util";
@@ -17,8 +21,10 @@ import { parseArgs, styleText } from "node:util";
 import { startIpfsNode } from "./ipfs/node.ts";
 import { devAccount, ROLES } from "./local/accounts.ts";
 import { buildApp, hasFrontend, startDevServer, startPreviewServer, type AppEnv } from "./local/app.ts";
-import { startChain } from "./local/chain.ts";
-import { ensurePortFree, PortInUseError } from "./local/ports.ts";
+import { rpc, startChain } from "./local/chain.ts";
+import { startIndexer, waitForIndex, type LocalIndexer } from "./local/indexer.ts";
+import { ensurePortFree, freePort, PortInUseError } from "./local/ports.ts";
+import { startPostgres } from "./local/postgres.ts";
 import { startRelay } from "./relay/relay.ts";
 import { DEMO_ARBITER, DEMO_BUYERS, DEMO_SELLERS } from "./seed/catalogue.ts";
 
@@ -35,6 +41,10 @@ const { values: flags } = parseArgs({
     "gateway-port": { type: "string", default: process.env.SOUK_GATEWAY_PORT ?? "8080" },
     "relay-port": { type: "string", default: process.env.SOUK_RELAY_PORT ?? "7777" },
     "app-port": { type: "string", default: process.env.SOUK_APP_PORT ?? "5173" },
+    "indexer-port": { type: "string", default: process.env.SOUK_INDEXER_PORT ?? "42069" },
+    "no-indexer": { type: "boolean", default: process.env.SOUK_NO_INDEXER === "1" },
+    "postgres-port": { type: "string", default: process.env.SOUK_POSTGRES_PORT ?? "" },
+    "postgres-data": { type: "string", default: process.env.SOUK_POSTGRES_DATA ?? path.join(ROOT, ".souk", "postgres") },
     "ipfs-data": { type: "string", default: process.env.SOUK_IPFS_DATA ?? path.join(ROOT, ".souk", "ipfs") },
     "relay-data": { type: "string", default: process.env.SOUK_RELAY_DATA ?? path.join(ROOT, ".souk", "relay") },
     app: { type: "string", default: process.env.SOUK_APP ?? "dev" },
@@ -45,7 +55,9 @@ const { values: flags } = parseArgs({
 
 if (flags.help) {
   console.log(
-    "npm start [-- --no-seed] [--fresh-ipfs] [--fresh-relay] [--chain-port N] [--ipfs-api-port N] [--gateway-port N] [--relay-port N] [--app-port N] [--ipfs-data DIR] [--relay-data DIR] [--app dev|preview|none]",
+    "npm start [-- --no-seed] [--fresh-ipfs] [--fresh-relay] [--chain-port N] [--ipfs-api-port N] [--gateway-port N] [--relay-port N] " +
+      "[--app-port N] [--indexer-port N] [--no-indexer] [--postgres-port N] [--postgres-data DIR] [--ipfs-data DIR] [--relay-data DIR] " +
+      "[--app dev|preview|none]",
   );
   process.exit(0);
 }
@@ -56,7 +68,10 @@ const ports = {
   gateway: port(flags["gateway-port"], "--gateway-port"),
   relay: port(flags["relay-port"], "--relay-port"),
   app: port(flags["app-port"], "--app-port"),
+  indexer: port(flags["indexer-port"], "--indexer-port"),
+  postgres: flags["postgres-port"] === "" ? undefined : port(flags["postgres-port"], "--postgres-port"),
 };
+const withIndexer = !flags["no-indexer"];
 if (!["dev", "preview", "none"].includes(flags.app)) {
   console.error(`--app must be dev, preview or none, not "${flags.app}".`);
   process.exit(1);
@@ -142,6 +157,10 @@ async function main(): Promise<void> {
     await ensurePortFree(ports.gateway, "IPFS gateway", "--gateway-port");
     await ensurePortFree(ports.relay, "Nostr relay", "--relay-port");
     if (withApp) await ensurePortFree(ports.app, "dApp", "--app-port");
+    if (withIndexer) await ensurePortFree(ports.indexer, "indexer API", "--indexer-port");
+    if (withIndexer && ports.postgres !== undefined && process.env.DATABASE_URL === undefined) {
+      await ensurePortFree(ports.postgres, "PostgreSQL", "--postgres-port");
+    }
   });
 
   const chain = await step(`Local chain on 127.0.0.1:${ports.chain} (chain id ${CHAIN_ID})`, () =>
@@ -179,6 +198,38 @@ async function main(): Promise<void> {
     (d) => `escrow ${d.escrow}`,
   );
 
+  // The indexer starts while the market is seeded and catches up with it before the banner.
+  let indexer: LocalIndexer | undefined;
+  let indexerStarting: Promise<LocalIndexer> | undefined;
+  let databaseLabel = "";
+  if (withIndexer) {
+    let databaseUrl = process.env.DATABASE_URL;
+    if (databaseUrl === undefined) {
+      const postgresPort = ports.postgres ?? (await freePort());
+      const postgres = await step(
+        `PostgreSQL on 127.0.0.1:${postgresPort}`,
+        () => startPostgres({ dir: flags["postgres-data"], port: postgresPort, freshDatabase: true, durable: false }),
+        (server) => `version ${server.version}, data ${path.relative(ROOT, flags["postgres-data"]) || flags["postgres-data"]}`,
+      );
+      stops.push({ name: "postgres", stop: postgres.stop });
+      databaseUrl = postgres.url;
+      databaseLabel = `PostgreSQL ${postgres.version} on 127.0.0.1:${postgresPort}`;
+    } else {
+      databaseLabel = `DATABASE_URL (${new URL(databaseUrl).host})`;
+    }
+    indexerStarting = startIndexer({
+      port: ports.indexer,
+      databaseUrl,
+      rpcUrl: chain.url,
+      chainId: CHAIN_ID,
+      gatewayUrls: [ipfs.gatewayUrl],
+      corsOrigins: appOrigins,
+      ...(process.env.SOUK_SDK_OUT === undefined ? {} : { sdkOut: process.env.SOUK_SDK_OUT }),
+    });
+    // Registered now, so that a Ctrl-C during seeding stops it too.
+    stops.push({ name: "indexer", stop: async () => (await indexerStarting!.catch(() => undefined))?.stop() });
+  }
+
   if (!flags["no-seed"]) {
     const { seedMarket } = await import("./seed/seed.ts");
     await step(
@@ -197,6 +248,15 @@ async function main(): Promise<void> {
     await step("Demo profiles published on the relay", () => seedProfiles({ relayUrl: relay.url, chainId: CHAIN_ID }), (n) => `${n} accounts`);
   }
 
+  if (indexerStarting !== undefined) {
+    const head = Number.parseInt(await rpc<string>(chain.url, "eth_blockNumber"), 16);
+    indexer = await step(`Indexer API on 127.0.0.1:${ports.indexer}`, async () => {
+      const started = await indexerStarting!;
+      await waitForIndex(started, head);
+      return started;
+    }, () => `indexed to block ${head}`);
+  }
+
   let appUrl: string | undefined;
   if (withApp) {
     const appEnv: AppEnv = {
@@ -205,6 +265,7 @@ async function main(): Promise<void> {
       ipfsApiUrl: ipfs.apiUrl,
       gatewayUrls: [ipfs.gatewayUrl],
       relayUrls: [relay.url],
+      ...(indexer === undefined ? {} : { indexerUrl: indexer.url }),
     };
     const outDir = path.resolve(flags["app-out"]);
     if (flags.app === "preview") await step("dApp built for production", () => buildApp(appEnv, outDir));
@@ -215,22 +276,26 @@ async function main(): Promise<void> {
     appUrl = app.url;
   }
 
-  printBanner({ appUrl, chainUrl: chain.url, ipfs, relayUrl: relay.url, deployment });
+  printBanner({ appUrl, chainUrl: chain.url, ipfs, relayUrl: relay.url, deployment, indexerUrl: indexer?.url, databaseLabel });
   console.log(styleText("dim", `Ready in ${((performance.now() - started) / 1000).toFixed(1)} s. Ctrl-C stops everything.\n`));
 
   // A child that dies takes the stack down with it rather than leave a half-working marketplace.
-  chain.process.child.once("exit", (code) => {
-    if (!stopping) {
-      console.error(`\nThe local chain exited (code ${code}):\n${chain.process.output()}`);
-      void shutdown(1);
-    }
-  });
+  for (const child of [chain.process, ...(indexer?.processes ?? [])]) {
+    child.child.once("exit", (code) => {
+      if (!stopping) {
+        console.error(`\n${child.name} exited (code ${code}):\n${child.output()}`);
+        void shutdown(1);
+      }
+    });
+  }
 }
 
 function printBanner(info: {
   appUrl: string | undefined;
   chainUrl: string;
   ipfs: { apiUrl: string; gatewayUrl: string };
+  indexerUrl: string | undefined;
+  databaseLabel: string;
   relayUrl: string;
   deployment: { escrow: string; registry: string; reputation: string; tokens: ReadonlyArray<{ symbol: string; address: string; decimals: number }> };
 }): void {
@@ -244,6 +309,13 @@ function printBanner(info: {
     `  IPFS API        ${info.ipfs.apiUrl}`,
     `  IPFS gateway    ${info.ipfs.gatewayUrl}/ipfs/<cid>`,
     `  Nostr relay     ${info.relayUrl}`,
+    ...(info.indexerUrl === undefined
+      ? ["  Indexer         off (--no-indexer): the dApp reads the chain only"]
+      : [
+          `  Indexer API     ${info.indexerUrl}/api/listings   (health ${info.indexerUrl}/health, docs/API.md)`,
+          `  GraphQL         ${info.indexerUrl}/graphql`,
+          `  Database        ${info.databaseLabel}`,
+        ]),
     "",
     `  Escrow          ${info.deployment.escrow}`,
     `  Registry        ${info.deployment.registry}`,

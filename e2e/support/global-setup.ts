@@ -13,7 +13,14 @@ const ROOT = path.resolve(import.meta.dirname, "..", "..");
  * market, production build of the dApp) on free loopback ports, and records where everything is.
  */
 export default async function globalSetup(): Promise<void> {
-  const ports = { chain: await freePort(), api: await freePort(), gateway: await freePort(), relay: await freePort(), app: await freePort() };
+  const ports = {
+    chain: await freePort(),
+    api: await freePort(),
+    gateway: await freePort(),
+    relay: await freePort(),
+    app: await freePort(),
+    indexer: await freePort(),
+  };
   // Everything this run writes lives in its own folder, so that runs (and `npm start`) never collide.
   const runDir = path.join(ROOT, ".souk", `e2e-${process.pid}`);
   const dataDir = path.join(runDir, "ipfs");
@@ -32,6 +39,8 @@ export default async function globalSetup(): Promise<void> {
       "--ipfs-api-port", String(ports.api),
       "--gateway-port", String(ports.gateway),
       "--app-port", String(ports.app),
+      "--indexer-port", String(ports.indexer),
+      "--postgres-data", path.join(runDir, "postgres"),
     ],
     {
       cwd: ROOT,
@@ -68,6 +77,7 @@ export default async function globalSetup(): Promise<void> {
     rpcUrl: `http://127.0.0.1:${ports.chain}`,
     ipfsApiUrl: `http://127.0.0.1:${ports.api}/api/v0`,
     gatewayUrl: `http://127.0.0.1:${ports.gateway}`,
+    indexerUrl: `http://127.0.0.1:${ports.indexer}`,
     relayUrl: `ws://127.0.0.1:${ports.relay}`,
     relayDataDir: path.join(runDir, "relay"),
     chainId: 31337,

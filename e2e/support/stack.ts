@@ -6,6 +6,8 @@ export interface Stack {
   rpcUrl: string;
   ipfsApiUrl: string;
   gatewayUrl: string;
+  /** The indexer's HTTP API (the dApp is built with it as VITE_INDEXER_URL). */
+  indexerUrl: string;
   /** The Nostr relay (WebSocket URL) and the folder of its SQLite store. */
   relayUrl: string;
   relayDataDir: string;

@@ -13,6 +13,8 @@ export interface AppEnv {
   rpcUrl: string;
   ipfsApiUrl: string;
   gatewayUrls: string[];
+  /** The indexer's HTTP API; without it the dApp reads the chain only. */
+  indexerUrl?: string;
   /** Nostr relays for profiles and messages (a message goes to all of them). */
   relayUrls: string[];
 }
@@ -23,6 +25,7 @@ export function appEnvVars(env: AppEnv): Record<string, string> {
     VITE_RPC_URL: env.rpcUrl,
     VITE_IPFS_API_URL: env.ipfsApiUrl,
     VITE_IPFS_GATEWAYS: env.gatewayUrls.join(","),
+    ...(env.indexerUrl === undefined ? {} : { VITE_INDEXER_URL: env.indexerUrl }),
     VITE_NOSTR_RELAYS: env.relayUrls.join(","),
   };
 }

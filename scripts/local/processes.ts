@@ -6,8 +6,8 @@ export interface ManagedProcess {
   readonly child: ChildProcess;
   /** Last lines of output, for error messages. */
   output(): string;
-  /** Stops the process and everything it started (its process group); resolves when it has exited. */
-  stop(): Promise<void>;
+  /** Stops the process (SIGTERM unless told otherwise, SIGKILL after 5 s); resolves when it has exited. */
+  stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
 /**
@@ -18,12 +18,13 @@ export function startProcess(
   name: string,
   command: string,
   args: string[],
-  options: { cwd?: string; env?: NodeJS.ProcessEnv; echo?: boolean } = {},
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; echo?: boolean; uid?: number; gid?: number } = {},
 ): ManagedProcess {
   const child = spawn(command, args, {
     cwd: options.cwd,
     env: options.env ?? process.env,
     stdio: ["ignore", "pipe", "pipe"],
+    ...(options.uid === undefined ? {} : { uid: options.uid, gid: options.gid }),
   });
   const lines: string[] = [];
   const collect = (chunk: Buffer) => {
@@ -42,9 +43,9 @@ export function startProcess(
     name,
     child,
     output: () => lines.join("\n"),
-    async stop() {
+    async stop(signal: NodeJS.Signals = "SIGTERM") {
       if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill("SIGTERM");
+      child.kill(signal);
       const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
       await exited;
       clearTimeout(timer);

@@ -28,6 +28,8 @@ const envSchema = z.object({
     .pipe(z.array(z.url({ protocol: /^wss?$/, error: "must be a ws(s):// URL" })).min(1, { error: "needs at least one relay" })),
   VITE_WALLETCONNECT_PROJECT_ID: z.string().trim().min(1).optional(),
   VITE_EXPLORER_URL: url.optional(),
+  /** The indexer's HTTP API (docs/API.md); without it the dApp reads the chain only. */
+  VITE_INDEXER_URL: url.transform((value) => value.replace(/\/+$/, "")).optional(),
 });
 
 export type AppEnv = {
@@ -39,6 +41,7 @@ export type AppEnv = {
   relays: string[];
   walletConnectProjectId: string | undefined;
   explorerUrl: string | undefined;
+  indexerUrl: string | undefined;
 };
 
 /** Parses the build-time settings; the app shows the problems instead of starting with a bad configuration. */
@@ -60,6 +63,7 @@ export function parseEnv(raw: Record<string, unknown>): { ok: true; env: AppEnv 
       relays: e.VITE_NOSTR_RELAYS,
       walletConnectProjectId: e.VITE_WALLETCONNECT_PROJECT_ID,
       explorerUrl: e.VITE_EXPLORER_URL,
+      indexerUrl: e.VITE_INDEXER_URL,
     },
   };
 }
@@ -77,4 +81,5 @@ export const env: AppEnv = parsedEnv.ok
       relays: ["ws://127.0.0.1:7777"],
       walletConnectProjectId: undefined,
       explorerUrl: undefined,
+      indexerUrl: undefined,
     };

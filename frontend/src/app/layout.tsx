@@ -3,6 +3,7 @@ import { Link, NavLink, Outlet, ScrollRestoration, useLocation } from "react-rou
 import { useConnection } from "wagmi";
 
 import { ConnectButton } from "../components/connect-button.tsx";
+import { IndexerNotice } from "../components/indexer-notice.tsx";
 import { MessagingProvider } from "../components/messaging/messaging-provider.tsx";
 import { QuietBoundary } from "../components/quiet-boundary.tsx";
 import { ErrorState, LoadingRegion, Skeleton } from "../components/states.tsx";
@@ -47,6 +48,7 @@ export function Layout({ pending = false }: { pending?: boolean }) {
             </Suspense>
           </QuietBoundary>
         )}
+        <IndexerNotice />
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
           <Link to="/" className="flex items-center gap-2 text-xl font-bold tracking-tight">
             <img src="/favicon.svg" alt="" className="size-7" />

@@ -3,7 +3,9 @@ import type { Address } from "viem";
 import { usePublicClient } from "wagmi";
 
 import { requireContracts } from "../lib/deployment.ts";
+import { readIndexedOrders } from "../lib/indexed-orders.ts";
 import { readOrderIds, readOrders, readPurchases, readTimeline, type OrderRole } from "../lib/orders.ts";
+import { useIndexer } from "./use-indexer.ts";
 
 /** One order's current state. */
 export function useOrder(orderId: bigint | undefined) {
@@ -27,17 +29,23 @@ export function useOrderTimeline(orderId: bigint | undefined) {
   });
 }
 
-/** The orders where `account` has `role`, newest first, with their current state. */
+/**
+ * The orders where `account` has `role`, newest first, with their current state: from the indexer while it answers,
+ * otherwise from the chain's events and `getOrder`.
+ */
 export function useOrders(role: OrderRole, account: Address | undefined) {
   const client = usePublicClient();
+  const indexer = useIndexer();
   return useQuery({
-    queryKey: ["orders", role, account],
-    enabled: client !== undefined && account !== undefined,
-    queryFn: async () => {
+    queryKey: ["orders", role, account, indexer ?? "chain"],
+    enabled: account !== undefined && (indexer !== undefined || client !== undefined),
+    queryFn: async ({ signal }) => {
+      if (indexer !== undefined) return readIndexedOrders(indexer, role, account!, signal);
       const contracts = requireContracts();
       const ids = await readOrderIds(client!, contracts, role, account!);
       return readOrders(client!, contracts, ids);
     },
+    retry: indexer === undefined ? 3 : false,
     refetchInterval: 5_000,
   });
 }

@@ -6,15 +6,20 @@ import type { Address } from "viem";
 import { Button } from "../../components/button.tsx";
 import { EmptyState, ErrorState, LoadingRegion } from "../../components/states.tsx";
 import type { ListingState } from "../../lib/catalogue.ts";
+import type { MetaEntry } from "./metadata-entry.ts";
 import { contracts } from "../../lib/deployment.ts";
-import { ActiveFilters, FilterPanel, type FilterHandlers } from "./browse-filters.tsx";
+import { useIndexer } from "../../hooks/use-indexer.ts";
+import { listingStateOf } from "../../lib/indexed-listing.ts";
+import { ActiveFilters, FilterPanel, type Facets, type FilterHandlers } from "./browse-filters.tsx";
 import { formatCount } from "./count.ts";
+import { metaEntryOf } from "./indexed-entry.ts";
 import {
   activeFilterCount,
   applyFilters,
   DEFAULT_PARAMS,
   isBrowsable,
   paginate,
+  PAGE_SIZE,
   readParams,
   tokenFromParam,
   writeParams,
@@ -28,6 +33,7 @@ import { metadataCid } from "./metadata-query.ts";
 import { Pagination } from "./pagination.tsx";
 import { useCatalogue } from "../../hooks/use-catalogue.ts";
 import { useCatalogueMetadata } from "./use-catalogue-metadata.ts";
+import { useIndexedListings } from "./use-indexed-listings.ts";
 import { useToken } from "../../hooks/use-token.ts";
 import { useUrlText } from "./use-url-text.ts";
 
@@ -36,6 +42,7 @@ const NO_RATINGS: ReadonlyMap<string, SellerRating> = new Map();
 const RatingsSource = lazy(() => import("./ratings-source.tsx"));
 const SORT_LABELS: Record<SortKey, string> = {
   newest: "Newest first",
+  relevance: "Best match",
   "price-asc": "Price: low to high",
   "price-desc": "Price: high to low",
   rating: "Best-rated sellers",
@@ -73,8 +80,11 @@ export default function BrowsePage() {
   );
   const params = useDeferredValue(live);
 
-  const catalogue = useCatalogue();
-  const listings = catalogue.data?.listings ?? EMPTY;
+  // The indexer serves search, filters, facets and pages while it answers; otherwise the catalogue is rebuilt from
+  // the chain's events and searched in the browser as its descriptions arrive.
+  const indexer = useIndexer();
+  const catalogue = useCatalogue(indexer === undefined);
+  const listings = indexer === undefined ? (catalogue.data?.listings ?? EMPTY) : EMPTY;
   const open = useMemo(() => listings.filter((l) => isBrowsable(l, true)), [listings]);
   const inStockCount = useMemo(() => open.reduce((n, l) => n + (l.stock > 0n ? 1 : 0), 0), [open]);
   const tokens = useMemo(
@@ -82,9 +92,38 @@ export default function BrowsePage() {
     [open],
   );
   const sellers = useMemo(() => open.map((l) => l.seller), [open]);
+  const [facetTokens, setFacetTokens] = useState<readonly Address[]>([]);
 
   const selectedToken = params.token === undefined ? undefined : tokenFromParam(params.token);
   const tokenInfo = useToken(selectedToken);
+  const indexed = useIndexedListings(indexer, params, tokenInfo?.decimals);
+  const indexedItems = useMemo(
+    () =>
+      (indexed.data?.items ?? []).map((item) => ({
+        listing: listingStateOf(item),
+        entry: metaEntryOf(item),
+        rating: { average: item.sellerRating.average ?? undefined, ratings: item.sellerRating.count },
+      })),
+    [indexed.data],
+  );
+  // The currencies offered: every one the indexer has counted so far (a filtered answer lists fewer).
+  useEffect(() => {
+    const seen = indexed.data?.facets.tokens.map((f) => f.token.toLowerCase() as Address) ?? [];
+    setFacetTokens((known) => {
+      const merged = [...new Set([...known, ...seen])].sort((a, b) => tokenRank(a) - tokenRank(b) || a.localeCompare(b));
+      return merged.length === known.length ? known : merged;
+    });
+  }, [indexed.data]);
+  const facets = useMemo<Facets | undefined>(
+    () =>
+      indexed.data === undefined
+        ? undefined
+        : {
+            categories: new Map(indexed.data.facets.categories.map((f) => [f.category, f.count])),
+            tokens: new Map(indexed.data.facets.tokens.map((f) => [f.token.toLowerCase(), f.count])),
+          },
+    [indexed.data],
+  );
   const needAllRatings = params.minRating !== undefined || params.sort === "rating";
 
   // The page shown is needed to decide what to fetch first, and what is fetched decides the page: the loop settles
@@ -109,11 +148,29 @@ export default function BrowsePage() {
     [loader, snapshot.version, ratings, tokenInfo?.decimals],
   );
   const result = useMemo(() => applyFilters(open, params, context), [open, params, context]);
-  const page = paginate(result.items, params.page);
+  const chainPage = paginate(result.items, params.page);
+  const total = indexer === undefined ? result.items.length : (indexed.data?.total ?? 0);
+  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const page =
+    indexer === undefined
+      ? chainPage
+      : { items: indexedItems.map((i) => i.listing), page: Math.min(params.page, pageCount), pageCount, offset: (Math.min(params.page, pageCount) - 1) * PAGE_SIZE };
+  const entryOf = (listing: ListingState): MetaEntry | undefined => {
+    if (indexer !== undefined) return indexedItems.find((i) => i.listing.id === listing.id)?.entry;
+    const cid = metadataCid(listing.metadataDigest);
+    return cid === undefined ? { status: "invalid", error: "No valid metadata digest." } : loader.get(cid);
+  };
+  const ratingOf = (listing: ListingState): SellerRating | undefined =>
+    indexer === undefined ? ratings.get(listing.seller.toLowerCase()) : indexedItems.find((i) => i.listing.id === listing.id)?.rating;
 
-  // Fetch order: this page, then what is in stock (newest first), then sold-out listings.
+  // Fetch order: this page, then what is in stock (newest first), then sold-out listings. Nothing with the indexer:
+  // its answers carry the descriptions.
   const pageKey = page.items.map((l) => l.id).join();
   useEffect(() => {
+    if (indexer !== undefined) {
+      setWanted({ cids: [], urgent: 0 });
+      return;
+    }
     const order: string[] = [];
     const push = (l: ListingState) => {
       const cid = metadataCid(l.metadataDigest);
@@ -126,16 +183,13 @@ export default function BrowsePage() {
     setWanted({ cids: order, urgent });
     setVisibleSellers(page.items.map((l) => l.seller));
     // eslint-disable-next-line react-hooks/exhaustive-deps -- pageKey stands for page.items
-  }, [pageKey, open]);
+  }, [pageKey, open, indexer]);
 
   // Titles and prices first: photos start loading once this page's descriptions are in (or shortly after the first
   // ones, so that one slow document does not hold every photo back), so they do not queue in front of the documents
   // on the gateway's few connections.
   let arrived = 0;
-  for (const l of page.items) {
-    const cid = metadataCid(l.metadataDigest);
-    if (cid === undefined || loader.get(cid) !== undefined) arrived += 1;
-  }
+  for (const l of page.items) if (entryOf(l) !== undefined) arrived += 1;
   const pageReady = arrived === page.items.length;
   const [imagesOn, setImagesOn] = useState(false);
   useEffect(() => {
@@ -149,6 +203,10 @@ export default function BrowsePage() {
   }, [imagesOn, pageReady, arrived > 0]);
 
   const filterCount = activeFilterCount(params);
+  // "Best match" ranks search results, which only the indexer does; it stays listed while it is the choice in force.
+  const sortOptions = Object.entries(SORT_LABELS).filter(
+    ([value]) => value !== "relevance" || (indexer !== undefined && params.q.trim() !== "") || urlParams.sort === "relevance",
+  );
   const searching = params.q.trim() !== "";
   const [filtersOpen, setFiltersOpen] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -164,13 +222,16 @@ export default function BrowsePage() {
   const clearAll = () => setSearchParams(writeParams({ ...DEFAULT_PARAMS, sort: urlParams.sort }), { preventScrollReset: true });
   const handlers: FilterHandlers = { set: (patch) => update(patch), min, max };
   const hrefFor = (n: number) => `?${writeParams({ ...params, page: n }).toString()}`;
-  const metadataPending = (searching || params.category !== undefined) && snapshot.outstanding > 0 && !snapshot.paused;
+  const metadataPending =
+    indexer === undefined && (searching || params.category !== undefined) && snapshot.outstanding > 0 && !snapshot.paused;
 
   const header = (
     <div className="flex flex-col gap-5">
-      <Suspense fallback={null}>
-        <RatingsSource visible={visibleSellers} all={sellers} needAll={needAllRatings} onChange={setRatings} />
-      </Suspense>
+      {indexer === undefined && (
+        <Suspense fallback={null}>
+          <RatingsSource visible={visibleSellers} all={sellers} needAll={needAllRatings} onChange={setRatings} />
+        </Suspense>
+      )}
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div className="max-w-2xl">
           <h1 className="text-2xl font-bold tracking-tight sm:text-4xl">Find something good</h1>
@@ -246,7 +307,7 @@ export default function BrowsePage() {
               value={urlParams.sort}
               onChange={(e) => update({ sort: e.target.value as SortKey })}
             >
-              {Object.entries(SORT_LABELS).map(([value, label]) => (
+              {sortOptions.map(([value, label]) => (
                 <option key={value} value={value}>
                   {label}
                 </option>
@@ -258,11 +319,12 @@ export default function BrowsePage() {
     </div>
   );
 
-  if (catalogue.data === undefined) {
+  const loaded = indexer === undefined ? catalogue.data !== undefined : indexed.data !== undefined;
+  if (!loaded) {
     return (
       <div className="flex flex-col gap-8">
         {header}
-        {catalogue.isError ? (
+        {indexer === undefined && catalogue.isError ? (
           <ErrorState
             title="The listings could not be loaded"
             message="Souk reads the listings straight from the blockchain, and the node did not answer. Check your connection and try again."
@@ -281,7 +343,9 @@ export default function BrowsePage() {
     );
   }
 
-  if (open.length === 0) {
+  const marketEmpty =
+    indexer === undefined ? open.length === 0 : total === 0 && activeFilterCount(params) === 0 && !searching && params.soldOut;
+  if (marketEmpty) {
     return (
       <div className="flex flex-col gap-8">
         {header}
@@ -300,7 +364,7 @@ export default function BrowsePage() {
     );
   }
 
-  const countText = `${formatCount(result.items.length)} ${result.items.length === 1 ? "listing" : "listings"}`;
+  const countText = `${formatCount(total)} ${total === 1 ? "listing" : "listings"}`;
 
   return (
     <div className="flex flex-col gap-8">
@@ -312,7 +376,7 @@ export default function BrowsePage() {
           className={`${filtersOpen ? "block" : "hidden"} card p-5 lg:block lg:self-start lg:border-0 lg:bg-transparent lg:p-0 lg:shadow-none`}
         >
           <h2 className="sr-only">Filters</h2>
-          <FilterPanel params={live} tokens={tokens} price={result.price} handlers={handlers} />
+          <FilterPanel params={live} tokens={indexer === undefined ? tokens : facetTokens} price={result.price} handlers={handlers} facets={facets} />
         </aside>
 
         <section aria-labelledby="results-heading" className="flex min-w-0 flex-col gap-5">
@@ -336,8 +400,18 @@ export default function BrowsePage() {
               onRemove={(patch) => update(patch)}
               onClear={clearAll}
             />
-            {params.token === undefined && (params.sort === "price-asc" || params.sort === "price-desc") && tokens.length > 1 && (
+            {params.token === undefined && (params.sort === "price-asc" || params.sort === "price-desc") && (indexer === undefined ? tokens : facetTokens).length > 1 && (
               <p className="text-sm text-muted">Prices are sorted within each currency. Choose a currency to compare all prices.</p>
+            )}
+            {indexed.data?.corrections !== undefined && searching && (
+              <p className="text-sm text-muted">
+                Also showing results for{" "}
+                {Object.values(indexed.data.corrections)
+                  .flat()
+                  .map((word) => `“${word}”`)
+                  .join(", ")}
+                .
+              </p>
             )}
             {metadataPending && (
               <p className="flex items-center gap-2 text-sm text-muted">
@@ -347,7 +421,7 @@ export default function BrowsePage() {
             )}
           </div>
 
-          {snapshot.paused && (
+          {indexer === undefined && snapshot.paused && (
             <div role="alert" className="flex flex-wrap items-center gap-3 rounded-[var(--radius-card)] border border-warning/40 bg-warning-soft px-4 py-3 text-sm text-warning">
               <p className="flex-1">
                 Listing descriptions could not be loaded: the IPFS gateway is not answering. Prices and stock come from the
@@ -362,14 +436,13 @@ export default function BrowsePage() {
           {page.items.length > 0 ? (
             <ul className={GRID} aria-label="Listings">
               {page.items.map((listing) => {
-                const cid = metadataCid(listing.metadataDigest);
-                const rating = ratings.get(listing.seller.toLowerCase());
+                const rating = ratingOf(listing);
                 return (
                   <li key={listing.id.toString()} className="flex">
                     <div className="flex w-full flex-col [&>article]:flex-1">
                       <ListingCard
                         listing={listing}
-                        entry={cid === undefined ? { status: "invalid", error: "No valid metadata digest." } : loader.get(cid)}
+                        entry={entryOf(listing)}
                         ratingAverage={rating?.average}
                         ratingCount={rating?.ratings}
                         showImage={imagesOn}
@@ -379,7 +452,7 @@ export default function BrowsePage() {
                 );
               })}
             </ul>
-          ) : result.pending > 0 && !snapshot.paused ? (
+          ) : indexer === undefined && result.pending > 0 && !snapshot.paused ? (
             <LoadingRegion label="Searching listings">
               <div className={GRID}>
                 {Array.from({ length: 3 }, (_, i) => (
@@ -390,10 +463,10 @@ export default function BrowsePage() {
           ) : (
             <NoResults
               params={params}
-              soldOutHidden={!params.soldOut && inStockCount < open.length}
+              soldOutHidden={!params.soldOut && (indexer !== undefined || inStockCount < open.length)}
               onIncludeSoldOut={() => update({ soldOut: true })}
               onClear={clearAll}
-              nothingInStock={inStockCount === 0}
+              nothingInStock={indexer === undefined && inStockCount === 0}
             />
           )}
 

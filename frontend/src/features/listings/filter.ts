@@ -10,7 +10,8 @@ import type { ListingState } from "../../lib/catalogue.ts";
 import { normalise, type MetaEntry } from "./metadata-entry.ts";
 
 export const PAGE_SIZE = 24;
-export const SORTS = ["newest", "price-asc", "price-desc", "rating"] as const;
+/** "relevance" ranks search results (with the indexer); without it, or without search text, it is "newest". */
+export const SORTS = ["newest", "relevance", "price-asc", "price-desc", "rating"] as const;
 export type SortKey = (typeof SORTS)[number];
 export const MIN_RATINGS = [4, 3, 2, 1] as const;
 

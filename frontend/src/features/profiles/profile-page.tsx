@@ -5,8 +5,8 @@ import type { Address } from "viem";
 import { useAccount } from "wagmi";
 
 import { Button } from "../../components/button.tsx";
-import { useCatalogue } from "../../hooks/use-catalogue.ts";
 import { useReviewsOf } from "../../hooks/use-reviews.ts";
+import { useSellerListings } from "../../hooks/use-seller-listings.ts";
 import { useStats } from "../../hooks/use-stats.ts";
 import { parseAddressParam, sameAddress } from "./address-param.ts";
 import { KeyBackup } from "./key-backup.tsx";
@@ -30,10 +30,10 @@ function Profile({ address }: { address: Address }) {
   const isOwner = account.isConnected && sameAddress(account.address, address);
   const stats = useStats(address);
   const reviews = useReviewsOf(address);
-  const catalogue = useCatalogue();
+  const listings = useSellerListings(address);
   const openListings = useMemo(
-    () => (catalogue.data === undefined ? undefined : openListingsOf(catalogue.data.listings, address)),
-    [catalogue.data, address],
+    () => (listings.data === undefined ? undefined : openListingsOf(listings.data, address)),
+    [listings.data, address],
   );
 
   return (
@@ -70,7 +70,7 @@ function Profile({ address }: { address: Address }) {
               <KeyBackup account={address} />
             </>
           )}
-          <SellerListings open={openListings} catalogue={catalogue} isOwner={isOwner} />
+          <SellerListings open={openListings} catalogue={listings} isOwner={isOwner} />
           <ReviewsSection reviews={reviews} isOwner={isOwner} />
         </div>
       </div>

@@ -2,7 +2,6 @@ import { useId } from "react";
 import { Link, useSearchParams } from "react-router";
 
 import { ErrorState, LoadingRegion, Skeleton } from "../../components/states.tsx";
-import type { useCatalogue } from "../../hooks/use-catalogue.ts";
 import type { ListingState } from "../../lib/catalogue.ts";
 import { sameAddress } from "./address-param.ts";
 import { ListingTile } from "./listing-tile.tsx";
@@ -25,7 +24,7 @@ export function SellerListings({
 }: {
   /** From openListingsOf; undefined while the catalogue loads. */
   open: ListingState[] | undefined;
-  catalogue: Pick<ReturnType<typeof useCatalogue>, "isError" | "refetch">;
+  catalogue: { isError: boolean; refetch: () => void };
   isOwner: boolean;
 }) {
   const headingId = useId();
@@ -64,7 +63,7 @@ export function SellerListings({
         <ErrorState
           title="Listings could not be loaded"
           message="The blockchain node did not answer. Check your connection; Souk tries again automatically."
-          onRetry={() => void catalogue.refetch()}
+          onRetry={catalogue.refetch}
         />
       ) : shown === undefined ? (
         <LoadingRegion label="Loading listings">

@@ -3,9 +3,10 @@ import { Link } from "react-router";
 
 import { ConnectButton } from "../../components/connect-button.tsx";
 import { ErrorState, LoadingRegion, Skeleton } from "../../components/states.tsx";
-import { useCatalogue } from "../../hooks/use-catalogue.ts";
 import { useChainTime } from "../../hooks/use-chain-time.ts";
 import { useOrders } from "../../hooks/use-orders.ts";
+import { useSellerListings } from "../../hooks/use-seller-listings.ts";
+import type { Catalogue, ListingState } from "../../lib/catalogue.ts";
 import { Icon, type IconName } from "./icons.tsx";
 import { listingStatus } from "./listing-status.ts";
 import { MyListingRow } from "./my-listings.tsx";
@@ -31,16 +32,25 @@ export default function DashboardPage() {
   return <Dashboard seller={address} />;
 }
 
+const NONE: readonly ListingState[] = [];
+
+/** The seller's listings as a catalogue (newest first, by id), from whichever source serves the app now. */
+function useSellerCatalogue(seller: `0x${string}`) {
+  const listings = useSellerListings(seller);
+  const data = useMemo<Pick<Catalogue, "listings" | "byId"> | undefined>(
+    () => (listings.data === undefined ? undefined : { listings: listings.data, byId: new Map(listings.data.map((l) => [l.id, l])) }),
+    [listings.data],
+  );
+  return { ...listings, data };
+}
+
 function Dashboard({ seller }: { seller: `0x${string}` }) {
-  const catalogue = useCatalogue();
+  const catalogue = useSellerCatalogue(seller);
   const orders = useOrders("seller", seller);
   const now = useChainTime();
   const availability = useAvailability();
 
-  const listings = useMemo(
-    () => catalogue.data?.listings.filter((l) => l.seller.toLowerCase() === seller.toLowerCase()) ?? [],
-    [catalogue.data, seller],
-  );
+  const listings = catalogue.data?.listings ?? NONE;
   const groups = useMemo(() => groupSales(orders.data ?? []), [orders.data]);
   const actions = useMemo(() => sellerActions(orders.data ?? [], now), [orders.data, now]);
 

@@ -13,14 +13,14 @@ import { Badge } from "./section.tsx";
 import { useListingMetadata } from "./use-listing-metadata.ts";
 
 /** The title of an order's listing (its current description). */
-function ListingTitle({ order, catalogue }: { order: Order; catalogue: Catalogue | undefined }) {
+function ListingTitle({ order, catalogue }: { order: Order; catalogue: Pick<Catalogue, "byId"> | undefined }) {
   const listing = catalogue?.byId.get(order.listingId);
   const metadata = useListingMetadata(listing?.metadataDigest);
   return <>{metadata.status === "ready" ? metadata.value.title : `Listing #${order.listingId}`}</>;
 }
 
 /** Orders waiting for the seller, most urgent first, each linking to the order page where the action is taken. */
-export function ActionList({ actions, catalogue }: { actions: SellerAction[]; catalogue: Catalogue | undefined }) {
+export function ActionList({ actions, catalogue }: { actions: SellerAction[]; catalogue: Pick<Catalogue, "byId"> | undefined }) {
   return (
     <ul className="flex flex-col divide-y divide-border">
       {actions.map((action) => (
@@ -56,7 +56,7 @@ export function ActionList({ actions, catalogue }: { actions: SellerAction[]; ca
 }
 
 /** All sales by state: how many, how much per token, and a link to each order. */
-export function SalesGroups({ groups, catalogue }: { groups: SalesGroup[]; catalogue: Catalogue | undefined }) {
+export function SalesGroups({ groups, catalogue }: { groups: SalesGroup[]; catalogue: Pick<Catalogue, "byId"> | undefined }) {
   return (
     <ul className="grid gap-4 md:grid-cols-2">
       {groups.map((group) => {
