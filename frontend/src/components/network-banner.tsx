@@ -1,4 +1,4 @@
-import { decodeError } from "@souk/sdk/errors";
+import { decodeWalletError } from "@souk/sdk/wallet-errors";
 import { useAccount, useSwitchChain } from "wagmi";
 
 import { chain } from "../app/chain.ts";
@@ -20,7 +20,7 @@ export function NetworkBanner({ publishing }: { publishing: boolean }) {
   const apiDown = useServiceDown("ipfsApi", publishing);
   useRefetchWhenBack("chain", chainDown);
   useRefetchWhenBack("gateways", gatewaysDown);
-  const decoded = error === null ? undefined : decodeError(error);
+  const decoded = error === null ? undefined : decodeWalletError(error);
 
   return (
     <>

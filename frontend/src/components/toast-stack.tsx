@@ -1,7 +1,7 @@
 import { useLayoutEffect, useRef, useState } from "react";
 
 import { placeToasts, TOAST_MARGIN, TOAST_MAX_WIDTH, type ToastPlacement } from "../lib/toast-placement.ts";
-import type { Toast, ToastTone } from "./toaster.tsx";
+import type { Toast, ToastTone } from "../lib/toasts.ts";
 
 const TONES: Record<ToastTone, string> = {
   info: "border-border",

@@ -1,28 +1,11 @@
-import { createContext, lazy, Suspense, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from "react";
+import { lazy, Suspense, useCallback, useMemo, useRef, useState, type ReactNode } from "react";
 
+import { ToastContext, type Toast, type ToastApi, type ToastTone } from "../lib/toasts.ts";
 import { QuietBoundary } from "./quiet-boundary.tsx";
 
 // Drawing and placing the notifications loads with the other deferred pieces (by the first notification, the page
 // has long loaded them): the first page does not carry it.
 const ToastStack = lazy(() => import("../app/deferred-ui.ts").then((m) => ({ default: m.ToastStack })));
-
-export type ToastTone = "info" | "pending" | "success" | "error";
-
-export interface Toast {
-  id: number;
-  tone: ToastTone;
-  title: string;
-  message?: string;
-  link?: { href: string; label: string };
-}
-
-interface ToastApi {
-  show(toast: Omit<Toast, "id">): number;
-  update(id: number, toast: Omit<Toast, "id">): void;
-  dismiss(id: number): void;
-}
-
-const ToastContext = createContext<ToastApi | null>(null);
 
 /** Notifications for transactions and uploads, announced to screen readers (polite; errors assertive). */
 export function Toaster({ children }: { children: ReactNode }) {
@@ -72,10 +55,4 @@ export function Toaster({ children }: { children: ReactNode }) {
       )}
     </ToastContext.Provider>
   );
-}
-
-export function useToasts(): ToastApi {
-  const api = useContext(ToastContext);
-  if (api === null) throw new Error("useToasts needs a <Toaster> above it");
-  return api;
 }

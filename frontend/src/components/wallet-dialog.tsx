@@ -1,4 +1,4 @@
-import { decodeError } from "@souk/sdk/errors";
+import { decodeWalletError } from "@souk/sdk/wallet-errors";
 import { useConnect, type Connector } from "wagmi";
 
 import { Dialog } from "./dialog.tsx";
@@ -14,7 +14,7 @@ export function WalletDialog({ open, onClose }: { open: boolean; onClose: () => 
   // not list for connect), the person needs this.
   const errorName: string | undefined = error?.name;
   const missing = errorName === "ProviderNotFoundError";
-  const decoded = error === null || missing ? undefined : decodeError(error);
+  const decoded = error === null || missing ? undefined : decodeWalletError(error);
   const close = () => {
     reset();
     onClose();
