@@ -562,7 +562,7 @@ test("money waiting in the escrow shows in the header, and Withdraw all sends it
   for (const [token, price] of [[ETH, ethPrice], [dusd.address, dusdPrice]] as const) {
     const listingId = await listItem(market, seller, { token, price, stock: 1n, arbiter: arbiter.address, title: `Sold item ${uniqueWord()}` });
     const orderId = await buyDirect(market, buyer, listingId);
-    await market.write(buyer, stack.escrow, escrowAbi as Abi, "confirm", [orderId]);
+    await market.write(buyer, stack.escrow, escrowAbi, "confirm", [orderId]);
   }
   const ethCredit = sellerShareOfCompleted(ethPrice).seller;
   const dusdCredit = sellerShareOfCompleted(dusdPrice).seller;
