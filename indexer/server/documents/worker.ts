@@ -7,7 +7,8 @@
  */
 import type pg from "pg";
 
-import { ensureSearchProjection, refreshProjectedDocuments } from "../search/projection.ts";
+import { compactListingCounts } from "../search/listing-counts.ts";
+import { ensureSearchProjection, projectionSchema, refreshProjectedDocuments } from "../search/projection.ts";
 import { quoteIdent } from "../sql.ts";
 import { DOCUMENTS_SCHEMA, TS_CONFIG } from "./store-schema.ts";
 import { fetchDocument, isDocumentKind, type DocumentKind, type FetchedDocument } from "./fetch-document.ts";
@@ -70,7 +71,11 @@ export function startDocumentWorker(options: DocumentWorkerOptions): DocumentWor
       projected = await ensureSearchProjection(pool, options.schema);
       if (projected && wasProjected) await refreshProjectedDocuments(pool, options.schema, "stale");
     }
-    if (projected) await refreshProjectedDocuments(pool, options.schema, "waiting");
+    if (projected) {
+      await refreshProjectedDocuments(pool, options.schema, "waiting");
+      // The listing counts' deltas (written by every change of the projection) folded into their totals.
+      await compactListingCounts(pool, projectionSchema(options.schema));
+    }
     const since = sweep ? -1n : newestBlock - RECENT_BLOCKS;
     const fresh = await pool.query<{ digest: `0x${string}`; kind: string; block: string }>(
       `SELECT r.digest, r.kind, r.block_number::text AS block
