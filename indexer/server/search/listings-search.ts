@@ -24,7 +24,7 @@ import { projectionSchema, projectionTable, SELLER_RATING } from "./projection.t
 import { buildTextQuery } from "./text-query.ts";
 
 /** Text matches counted exactly; past this many, an answer's counts say "more than COUNT_LIMIT". */
-export const COUNT_LIMIT = 10_000;
+export const COUNT_LIMIT = 5_000;
 
 export interface ListingsPage {
   /** Listings matching every filter; when `totalExact` is false, more than this many (this is the count limit). */
