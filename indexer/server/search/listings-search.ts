@@ -126,9 +126,12 @@ export async function searchListings(pool: pg.Pool, rawSchema: string, query: Li
   const orderedPage = async () => {
     const params = new Params();
     const c = sql(params);
+    // Ranked outside the ordered scan, so that only the page's rows are ranked whatever the plan (a sort computes
+    // its input's columns for every row it sorts).
     const { rows } = await pool.query<{ id: string; rank: number }>(
-      `SELECT p.id::text AS id, ${c.rank()} AS rank FROM ${table} p WHERE ${and([...c.base(), ...c.facet()])}
-       ORDER BY ${order} ${pageClause(params)}`,
+      `SELECT p.id::text AS id, ${c.rank()} AS rank FROM (
+         SELECT p.* FROM ${table} p WHERE ${and([...c.base(), ...c.facet()])} ORDER BY ${order} ${pageClause(params)}
+       ) p ORDER BY ${order}`,
       params.values,
     );
     return rows;
@@ -191,9 +194,10 @@ export async function searchListings(pool: pg.Pool, rawSchema: string, query: Li
     const c = sql(params);
     const where = filtered ? [...c.base(), ...c.facet()] : c.base();
     // `m`: the newest matches, one more than the limit to know whether there are more; `counted`: the limit's worth.
+    // By relevance, the tsvector comes along unread (a pointer to it) and only the counted matches are ranked.
     let statement = `
       WITH m AS MATERIALIZED (
-        SELECT p.id, p.category, p.token, ${c.inRange()} AS in_range, ${and(c.facet())} AS chosen${byRelevance ? `, ${c.rank()} AS rank` : ""}
+        SELECT p.id, p.category, p.token, ${c.inRange()} AS in_range, ${and(c.facet())} AS chosen${byRelevance ? ", p.search, p.created_at" : ""}
         FROM ${table} p WHERE ${and(where)}
         ORDER BY p.id DESC LIMIT ${params.add(limit + 1)}),
       counted AS (SELECT * FROM m ORDER BY id DESC LIMIT ${params.add(limit)})
@@ -203,8 +207,8 @@ export async function searchListings(pool: pg.Pool, rawSchema: string, query: Li
       SELECT 'matched', NULL, NULL, NULL, count(*)::int, NULL, NULL FROM m`;
     if (byRelevance) {
       statement += ` UNION ALL (
-        SELECT 'page', NULL, NULL, NULL, NULL, counted.id::text, counted.rank FROM counted WHERE counted.chosen
-        ORDER BY counted.rank DESC, counted.id DESC ${pageClause(params)})`;
+        SELECT 'page', NULL, NULL, NULL, NULL, p.id::text, ${c.rank()} AS rank FROM counted p WHERE p.chosen
+        ORDER BY rank DESC, p.id DESC ${pageClause(params)})`;
     }
     const { rows } = await pool.query<{
       kind: "count" | "matched" | "page";
