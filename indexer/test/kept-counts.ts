@@ -5,7 +5,7 @@
 import pg from "pg";
 
 import { compactListingCounts } from "../server/search/listing-counts.ts";
-import { projectionSchema } from "../server/search/projection.ts";
+import { projectionSchema, vacuumSearchProjection } from "../server/search/projection.ts";
 
 export interface CountCheck {
   /** Keys whose kept count differs from the recount ("per seller" and "overall"), with both numbers. */
@@ -60,11 +60,12 @@ export async function checkKeptCounts(databaseUrl: string, schema = "souk"): Pro
   }
 }
 
-/** Folds the deltas into the totals now (as the document fetcher does between fetches). */
+/** Folds the deltas into the totals now and vacuums, as the document fetcher does (between fetches, when idle). */
 export async function compactNow(databaseUrl: string, schema = "souk"): Promise<void> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
   try {
     await compactListingCounts(pool, projectionSchema(schema));
+    await vacuumSearchProjection(pool, schema);
   } finally {
     await pool.end();
   }

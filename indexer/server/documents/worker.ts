@@ -8,7 +8,7 @@
 import type pg from "pg";
 
 import { compactListingCounts } from "../search/listing-counts.ts";
-import { ensureSearchProjection, projectionSchema, refreshProjectedDocuments } from "../search/projection.ts";
+import { ensureSearchProjection, projectionSchema, refreshProjectedDocuments, vacuumSearchProjection } from "../search/projection.ts";
 import { quoteIdent } from "../sql.ts";
 import { DOCUMENTS_SCHEMA, TS_CONFIG } from "./store-schema.ts";
 import { fetchDocument, isDocumentKind, type DocumentKind, type FetchedDocument } from "./fetch-document.ts";
@@ -47,6 +47,8 @@ const SWEEP_EVERY_MS = 15_000;
 /** Quick looks go this many blocks back from the newest reference seen (deeper than any reorg they must catch). */
 const RECENT_BLOCKS = 256n;
 const BATCH = 256;
+/** Changes to the listings' counts (inserts, documents arriving, closes) after which the projection is vacuumed. */
+const VACUUM_AFTER = 1_000;
 
 export function startDocumentWorker(options: DocumentWorkerOptions): DocumentWorker {
   const { pool } = options;
@@ -58,6 +60,8 @@ export function startDocumentWorker(options: DocumentWorkerOptions): DocumentWor
   let newestBlock = -1n;
   let lastSweep = 0;
   let projected = false;
+  /** Count changes folded since the projection was last vacuumed: a measure of how much it changed. */
+  let changed = 0;
   let stopped = false;
   let idleWaiters: Array<() => void> = [];
   let timer: NodeJS.Timeout | undefined;
@@ -74,7 +78,7 @@ export function startDocumentWorker(options: DocumentWorkerOptions): DocumentWor
     if (projected) {
       await refreshProjectedDocuments(pool, options.schema, "waiting");
       // The listing counts' deltas (written by every change of the projection) folded into their totals.
-      await compactListingCounts(pool, projectionSchema(options.schema));
+      changed += await compactListingCounts(pool, projectionSchema(options.schema));
     }
     const since = sweep ? -1n : newestBlock - RECENT_BLOCKS;
     const fresh = await pool.query<{ digest: `0x${string}`; kind: string; block: string }>(
@@ -204,6 +208,11 @@ export function startDocumentWorker(options: DocumentWorkerOptions): DocumentWor
     } catch (error) {
       // Ponder creates its tables when it starts: until then there is nothing to fetch.
       if (!(error instanceof Error && /relation .* does not exist/.test(error.message))) options.onError?.(error);
+    }
+    if (!worked && changed >= VACUUM_AFTER) {
+      // Idle after many changes (a backfill, a burst of documents): the planner's statistics brought up to date.
+      changed = 0;
+      await vacuumSearchProjection(pool, options.schema).catch((error: unknown) => options.onError?.(error));
     }
     if (!worked) {
       const waiters = idleWaiters;

@@ -24,10 +24,22 @@ export function projectionTable(schema: string): string {
 
 const TRIGGER = "souk_search_projection";
 /** Written on the projection's table; a projection built by another version of this file is rebuilt. */
-const VERSION = "souk search projection 2: kept counts, sort indexes";
+const VERSION = "souk search projection 3: kept counts, sort indexes, token order";
 
 /** The seller's average rating as the rating sort and its index compute it (null while unrated). */
 export const SELLER_RATING = "(p.seller_score_sum::float8 / nullif(p.seller_ratings, 0))";
+
+/**
+ * Vacuums and analyzes the projection and its count tables: after a backfill or a burst of documents, so that the
+ * planner knows the new rows (which index a filter should use) and index-only scans skip the old row versions, at
+ * once rather than when autovacuum comes round.
+ */
+export async function vacuumSearchProjection(pool: pg.Pool, schema: string): Promise<void> {
+  const own = projectionSchema(schema);
+  await pool.query(
+    `VACUUM (ANALYZE) ${["listing", "listing_count", "seller_listing_count", "count_delta"].map((t) => `${own}.${t}`).join(", ")}`,
+  );
+}
 
 /**
  * Creates the projection and its triggers once Ponder has created its tables, and fills it from the rows already
@@ -161,6 +173,7 @@ export async function ensureSearchProjection(pool: pg.Pool, schema: string): Pro
     // One index per order the API sorts in, each ending with the id, so that a page is read in order and stops.
     await client.query(`CREATE INDEX ON ${own}.listing (category, id)`);
     await client.query(`CREATE INDEX ON ${own}.listing (seller, id)`);
+    await client.query(`CREATE INDEX ON ${own}.listing (token, id)`);
     // Covering too: a price range's counts (per category) are read from this index alone.
     await client.query(`CREATE INDEX ON ${own}.listing (token, price, id DESC) INCLUDE (category, closed, stock, doc_status)`);
     await client.query(`CREATE INDEX ON ${own}.listing (token, price DESC, id DESC)`);
