@@ -7,24 +7,24 @@ beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
 
 describe("useDebouncedValue", () => {
-  it("gives the first value at once and a burst of changes once, after the last", () => {
+  it("gives the first value at once and a burst of changes once, after the last", async () => {
     const { result, rerender } = renderHook(({ value }) => useDebouncedValue(value, 100), { initialProps: { value: "" } });
     expect(result.current).toBe("");
     for (const value of ["w", "wa", "wal", "waln"]) {
       rerender({ value });
-      act(() => vi.advanceTimersByTime(60));
+      await act(async () => void vi.advanceTimersByTime(60));
     }
     expect(result.current).toBe("");
-    act(() => vi.advanceTimersByTime(40));
+    await act(async () => void vi.advanceTimersByTime(40));
     expect(result.current).toBe("waln");
   });
 
-  it("drops a change undone before the delay", () => {
+  it("drops a change undone before the delay", async () => {
     const { result, rerender } = renderHook(({ value }) => useDebouncedValue(value, 100), { initialProps: { value: "lamp" } });
     rerender({ value: "lamps" });
-    act(() => vi.advanceTimersByTime(50));
+    await act(async () => void vi.advanceTimersByTime(50));
     rerender({ value: "lamp" });
-    act(() => vi.advanceTimersByTime(200));
+    await act(async () => void vi.advanceTimersByTime(200));
     expect(result.current).toBe("lamp");
   });
 });

@@ -48,7 +48,7 @@ describe("the browse page's requests to the indexer", () => {
       "fetch",
       vi.fn((url: string, init: RequestInit) => {
         requests.push({ url, signal: init.signal! });
-        return new Promise<Response>((_, reject) => init.signal!.addEventListener("abort", () => reject(init.signal!.reason)));
+        return new Promise<Response>((_, reject) => init.signal!.addEventListener("abort", () => reject(init.signal!.reason as Error)));
       }),
     );
     const client = new QueryClient();
