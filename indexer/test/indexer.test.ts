@@ -317,6 +317,20 @@ describe("search", () => {
     for (const body of await onAll("/api/listings?q=pendul", () => true)) expect(body.items[0].id).toBe(ids.inTitle);
   });
 
+  it("a query of stop words only constrains nothing: it answers as browsing does", async () => {
+    for (const target of targets) {
+      const browse = (await get(target.indexer.url, "/api/listings")).body;
+      const stopWords = (await get(target.indexer.url, "/api/listings?q=the%20of")).body;
+      expect(stopWords.total).toBeGreaterThan(0);
+      expect({ ...stopWords, items: stopWords.items.map((i: any) => i.id) }).toMatchObject({
+        total: browse.total,
+        totalExact: true,
+        items: browse.items.map((i: any) => i.id),
+        facets: browse.facets,
+      });
+    }
+  });
+
   it("weighs the title over the description, and newer over older", async () => {
     for (const body of await onAll("/api/listings?q=quartz", () => true)) {
       expect(body.items.map((i: any) => i.id)).toEqual([ids.inTitle, ids.inDescription]);
