@@ -47,6 +47,8 @@ export interface Deployment {
   reputation: string;
   timelock: string | null;
   deployBlock: number;
+  /** The hash of that block: a chain restarted or reset since the deployment has another block there, or none. */
+  deployBlockHash: string;
   tokens: TokenInfo[];
 }
 
@@ -56,7 +58,7 @@ interface JournalEntry {
   futureId?: string;
   contractName?: string;
   constructorArgs?: unknown[];
-  receipt?: { blockNumber: number };
+  receipt?: { blockNumber: number; blockHash: string };
 }
 
 const GENERATED = (source: string) =>
@@ -99,9 +101,8 @@ async function readDeployment(dir: string, deploymentId: string): Promise<Deploy
     return undefined; // a deployment of something else (e.g. demo tokens alone)
   }
   const escrowFuture = Object.keys(addresses).find((future) => future.endsWith("#Escrow"))!;
-  const deployBlock =
-    journal.find((entry) => entry.type === "TRANSACTION_CONFIRM" && entry.futureId === escrowFuture)?.receipt
-      ?.blockNumber ?? 0;
+  const receipt = journal.find((entry) => entry.type === "TRANSACTION_CONFIRM" && entry.futureId === escrowFuture)?.receipt;
+  if (receipt === undefined) return undefined; // the escrow's deployment never confirmed
 
   const tokens: TokenInfo[] = [];
   for (const entry of journal) {
@@ -122,7 +123,8 @@ async function readDeployment(dir: string, deploymentId: string): Promise<Deploy
     registry,
     reputation,
     timelock: byName("SoukTimelock") ?? null,
-    deployBlock,
+    deployBlock: receipt.blockNumber,
+    deployBlockHash: receipt.blockHash,
     tokens,
   };
 }
@@ -195,6 +197,7 @@ export async function exportSdk(options: { deploymentsDir: string; outDir: strin
           reputation: d.reputation,
           timelock: d.timelock,
           deployBlock: d.deployBlock,
+          deployBlockHash: d.deployBlockHash,
           tokens: d.tokens,
         },
         null,
