@@ -131,6 +131,17 @@ export function startDocumentWorker(options: DocumentWorkerOptions): DocumentWor
       };
     });
     const column = <K extends keyof (typeof rows)[number]>(key: K) => rows.map((row) => row[key]);
+    // The words first: a stored document is never fetched again, so its words must be in before it is stored (a
+    // failed projection refresh below is repaired by the next sweep; a lost word would stay lost).
+    const vocabulary = lexiconWords(
+      rows.flatMap((row) => (row.kind === "listing" && row.status === "valid" ? [row.title ?? "", row.tags ?? "", row.description ?? ""] : [])),
+    );
+    if (vocabulary.length > 0) {
+      await pool.query(
+        `INSERT INTO ${DOCUMENTS_SCHEMA}.lexicon (word) SELECT unnest($1::text[]) ORDER BY 1 ON CONFLICT DO NOTHING`,
+        [vocabulary],
+      );
+    }
     await pool.query(
       `INSERT INTO ${DOCUMENTS_SCHEMA}.document
          (digest, kind, status, error, attempts, next_attempt_at, size, body, title, category, search, fetched_at, updated_at)
@@ -169,15 +180,6 @@ export function startDocumentWorker(options: DocumentWorkerOptions): DocumentWor
     );
     const listings = rows.filter((row) => row.kind === "listing").map((row) => row.digest);
     if (listings.length > 0 && projected) await refreshProjectedDocuments(pool, options.schema, listings);
-    const vocabulary = lexiconWords(
-      rows.flatMap((row) => (row.kind === "listing" && row.status === "valid" ? [row.title ?? "", row.tags ?? "", row.description ?? ""] : [])),
-    );
-    if (vocabulary.length > 0) {
-      await pool.query(
-        `INSERT INTO ${DOCUMENTS_SCHEMA}.lexicon (word) SELECT unnest($1::text[]) ORDER BY 1 ON CONFLICT DO NOTHING`,
-        [vocabulary],
-      );
-    }
   }
 
   async function fetchAll(refs: Ref[]): Promise<Array<{ ref: Ref; result: FetchedDocument }>> {
