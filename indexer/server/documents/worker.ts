@@ -7,7 +7,8 @@
  */
 import type pg from "pg";
 
-import { ensureSearchProjection, refreshProjectedDocuments } from "../search/projection.ts";
+import { compactListingCounts } from "../search/listing-counts.ts";
+import { ensureSearchProjection, projectionSchema, refreshProjectedDocuments, vacuumSearchProjection } from "../search/projection.ts";
 import { quoteIdent } from "../sql.ts";
 import { DOCUMENTS_SCHEMA, TS_CONFIG } from "./store-schema.ts";
 import { fetchDocument, isDocumentKind, type DocumentKind, type FetchedDocument } from "./fetch-document.ts";
@@ -46,6 +47,8 @@ const SWEEP_EVERY_MS = 15_000;
 /** Quick looks go this many blocks back from the newest reference seen (deeper than any reorg they must catch). */
 const RECENT_BLOCKS = 256n;
 const BATCH = 256;
+/** Changes to the listings' counts (inserts, documents arriving, closes) after which the projection is vacuumed. */
+const VACUUM_AFTER = 1_000;
 
 export function startDocumentWorker(options: DocumentWorkerOptions): DocumentWorker {
   const { pool } = options;
@@ -57,6 +60,8 @@ export function startDocumentWorker(options: DocumentWorkerOptions): DocumentWor
   let newestBlock = -1n;
   let lastSweep = 0;
   let projected = false;
+  /** Count changes folded since the projection was last vacuumed: a measure of how much it changed. */
+  let changed = 0;
   let stopped = false;
   let idleWaiters: Array<() => void> = [];
   let timer: NodeJS.Timeout | undefined;
@@ -70,7 +75,11 @@ export function startDocumentWorker(options: DocumentWorkerOptions): DocumentWor
       projected = await ensureSearchProjection(pool, options.schema);
       if (projected && wasProjected) await refreshProjectedDocuments(pool, options.schema, "stale");
     }
-    if (projected) await refreshProjectedDocuments(pool, options.schema, "waiting");
+    if (projected) {
+      await refreshProjectedDocuments(pool, options.schema, "waiting");
+      // The listing counts' deltas (written by every change of the projection) folded into their totals.
+      changed += await compactListingCounts(pool, projectionSchema(options.schema));
+    }
     const since = sweep ? -1n : newestBlock - RECENT_BLOCKS;
     const fresh = await pool.query<{ digest: `0x${string}`; kind: string; block: string }>(
       `SELECT r.digest, r.kind, r.block_number::text AS block
@@ -122,6 +131,17 @@ export function startDocumentWorker(options: DocumentWorkerOptions): DocumentWor
       };
     });
     const column = <K extends keyof (typeof rows)[number]>(key: K) => rows.map((row) => row[key]);
+    // The words first: a stored document is never fetched again, so its words must be in before it is stored (a
+    // failed projection refresh below is repaired by the next sweep; a lost word would stay lost).
+    const vocabulary = lexiconWords(
+      rows.flatMap((row) => (row.kind === "listing" && row.status === "valid" ? [row.title ?? "", row.tags ?? "", row.description ?? ""] : [])),
+    );
+    if (vocabulary.length > 0) {
+      await pool.query(
+        `INSERT INTO ${DOCUMENTS_SCHEMA}.lexicon (word) SELECT unnest($1::text[]) ORDER BY 1 ON CONFLICT DO NOTHING`,
+        [vocabulary],
+      );
+    }
     await pool.query(
       `INSERT INTO ${DOCUMENTS_SCHEMA}.document
          (digest, kind, status, error, attempts, next_attempt_at, size, body, title, category, search, fetched_at, updated_at)
@@ -160,15 +180,6 @@ export function startDocumentWorker(options: DocumentWorkerOptions): DocumentWor
     );
     const listings = rows.filter((row) => row.kind === "listing").map((row) => row.digest);
     if (listings.length > 0 && projected) await refreshProjectedDocuments(pool, options.schema, listings);
-    const vocabulary = lexiconWords(
-      rows.flatMap((row) => (row.kind === "listing" && row.status === "valid" ? [row.title ?? "", row.tags ?? "", row.description ?? ""] : [])),
-    );
-    if (vocabulary.length > 0) {
-      await pool.query(
-        `INSERT INTO ${DOCUMENTS_SCHEMA}.lexicon (word) SELECT unnest($1::text[]) ORDER BY 1 ON CONFLICT DO NOTHING`,
-        [vocabulary],
-      );
-    }
   }
 
   async function fetchAll(refs: Ref[]): Promise<Array<{ ref: Ref; result: FetchedDocument }>> {
@@ -199,6 +210,11 @@ export function startDocumentWorker(options: DocumentWorkerOptions): DocumentWor
     } catch (error) {
       // Ponder creates its tables when it starts: until then there is nothing to fetch.
       if (!(error instanceof Error && /relation .* does not exist/.test(error.message))) options.onError?.(error);
+    }
+    if (!worked && changed >= VACUUM_AFTER) {
+      // Idle after many changes (a backfill, a burst of documents): the planner's statistics brought up to date.
+      changed = 0;
+      await vacuumSearchProjection(pool, options.schema).catch((error: unknown) => options.onError?.(error));
     }
     if (!worked) {
       const waiters = idleWaiters;
