@@ -54,7 +54,7 @@ const GRID = "grid grid-cols-2 gap-3 sm:gap-5 xl:grid-cols-3";
  * Search text goes to the indexer once typing pauses this long: a burst of keystrokes is one request, and a request
  * overtaken by newer text is cancelled (use-indexed-listings.ts).
  */
-const SEARCH_DEBOUNCE_MS = 100;
+const SEARCH_DEBOUNCE_MS = 40;
 
 /** ETH first, then the deployment's tokens in their order, then unknown tokens. */
 function tokenRank(token: string): number {
