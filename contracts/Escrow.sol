@@ -7,7 +7,7 @@ import {IERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/IERC2
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 
-import {IEscrow} from "./interfaces/IEscrow.sol";
+import {ESCROW_MAX_ORDER_AMOUNT, ESCROW_PAUSED_INDEFINITELY, IEscrow} from "./interfaces/IEscrow.sol";
 import {IListingRegistry} from "./interfaces/IListingRegistry.sol";
 import {ListingRegistry} from "./ListingRegistry.sol";
 import {Payouts} from "./libraries/Payouts.sol";
@@ -32,7 +32,7 @@ contract Escrow is IEscrow, Ownable2Step, ReentrancyGuardTransient {
     uint256 public constant MAX_ORDER_QUANTITY = type(uint24).max;
 
     /// @dev `_pausedUntil` value of a pause that lasts until governance lifts it.
-    uint40 private constant INDEFINITELY = type(uint40).max;
+    uint40 private constant INDEFINITELY = uint40(ESCROW_PAUSED_INDEFINITELY);
 
     /// @dev Bits of `Order.flags`.
     uint8 private constant PAID_IN_TOKEN = 1; // spares ETH orders the token lookup when they end
@@ -526,7 +526,7 @@ contract Escrow is IEscrow, Ownable2Step, ReentrancyGuardTransient {
         if (msg.sender == purchase.arbiter) revert EscrowArbiterCannotBuy(listingId, msg.sender);
         // price < 2^96 and quantity < 2^24, so the product cannot overflow.
         amount = purchase.price * quantity;
-        if (amount > type(uint96).max) revert EscrowAmountTooLarge(amount);
+        if (amount > ESCROW_MAX_ORDER_AMOUNT) revert EscrowAmountTooLarge(amount);
 
         // listingId < 2^64 (the registry's counter) and orderIndex < 2^32: ids are unique and cannot overflow.
         orderId = (listingId << 32) | purchase.orderIndex;

@@ -1,7 +1,12 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {IListingRegistry} from "./interfaces/IListingRegistry.sol";
+import {
+    IListingRegistry,
+    LISTING_MAX_ORDERS,
+    LISTING_MAX_PRICE,
+    LISTING_MAX_STOCK
+} from "./interfaces/IListingRegistry.sol";
 
 /// @title Souk listing registry
 /// @notice See {IListingRegistry}. Deployed by the {Escrow} constructor, which becomes its only stock keeper and
@@ -67,7 +72,7 @@ contract ListingRegistry is IListingRegistry {
         // succeeds silently); it is refused here rather than found out by a buyer.
         if (terms.token != address(0) && terms.token.code.length == 0) revert ListingRegistryInvalidToken(terms.token);
         _checkPrice(terms.price);
-        if (terms.stock == 0 || terms.stock > type(uint32).max) revert ListingRegistryInvalidStock(terms.stock);
+        if (terms.stock == 0 || terms.stock > LISTING_MAX_STOCK) revert ListingRegistryInvalidStock(terms.stock);
         if (terms.arbiter == address(0) || terms.arbiter == msg.sender) {
             revert ListingRegistryInvalidArbiter(terms.arbiter);
         }
@@ -123,14 +128,14 @@ contract ListingRegistry is IListingRegistry {
                 stock -= uint256(-stockDelta);
             }
         } else if (stockDelta > 0) {
-            if (stockDelta > int256(uint256(type(uint32).max))) {
+            if (stockDelta > int256(LISTING_MAX_STOCK)) {
                 revert ListingRegistryInvalidStock(uint256(stockDelta));
             }
             // Both terms are below 2^32, so the sum cannot overflow.
             unchecked {
                 stock += uint256(stockDelta);
             }
-            if (stock > type(uint32).max) revert ListingRegistryInvalidStock(stock);
+            if (stock > LISTING_MAX_STOCK) revert ListingRegistryInvalidStock(stock);
         }
 
         uint256 version = listing.version;
@@ -184,7 +189,7 @@ contract ListingRegistry is IListingRegistry {
         uint256 stock = listing.stock;
         if (quantity > stock) revert ListingRegistryInsufficientStock(listingId, quantity, stock);
         uint256 orderIndex = uint256(listing.orderCount) + 1;
-        if (orderIndex > type(uint32).max) revert ListingRegistryTooManyOrders(listingId);
+        if (orderIndex > LISTING_MAX_ORDERS) revert ListingRegistryTooManyOrders(listingId);
 
         // quantity <= stock was checked above; orderIndex fits in 32 bits.
         unchecked {
@@ -206,7 +211,7 @@ contract ListingRegistry is IListingRegistry {
     function returnStock(uint256 listingId, uint256 quantity) external onlyEscrow returns (address token) {
         StoredListing storage listing = _listings[listingId];
         uint256 stock = uint256(listing.stock) + quantity;
-        if (stock > type(uint32).max) stock = type(uint32).max;
+        if (stock > LISTING_MAX_STOCK) stock = LISTING_MAX_STOCK;
         listing.stock = uint32(stock);
         emit StockReturned(listingId, quantity, stock);
         return listing.token;
@@ -275,7 +280,7 @@ contract ListingRegistry is IListingRegistry {
     }
 
     function _checkPrice(uint256 price) private pure {
-        if (price == 0 || price > type(uint96).max) revert ListingRegistryInvalidPrice(price);
+        if (price == 0 || price > LISTING_MAX_PRICE) revert ListingRegistryInvalidPrice(price);
     }
 
     function _checkWindow(uint256 window) private pure {

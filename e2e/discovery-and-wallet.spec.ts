@@ -69,8 +69,8 @@ test("a buyer searches, filters and sorts the listings, and the address bar keep
         price: amount(stack, "DUSD", "12"),
       })
     ).id;
-    // The chess set sells out (a stock-only update), the lantern is closed.
-    await market.write(seller, stack.registry, listingRegistryAbi as Abi, "updateListing", [ids.chess, amount(stack, "DGLD", "3.5"), 0n, `0x${"0".repeat(64)}`]);
+    // The chess set sells out (a stock-only update: all its units taken off sale), the lantern is closed.
+    await market.write(seller, stack.registry, listingRegistryAbi as Abi, "updateListing", [ids.chess, amount(stack, "DGLD", "3.5"), -terms.stock, `0x${"0".repeat(64)}`]);
     await market.write(seller, stack.registry, listingRegistryAbi as Abi, "closeListing", [ids.lantern]);
     // A completed purchase rated 3 stars gives the seller an average of exactly 3.
     await market.write(buyer, stack.escrow, escrowAbi as Abi, "buy", [ids.yoyo, 1n, 1n], amount(stack, "ETH", "0.0123"));

@@ -22,8 +22,19 @@ import {
   under,
 } from "./support/discovery-and-faults.ts";
 import { connect, expect, test } from "./support/fixtures.ts";
+import type { Stack } from "./support/stack.ts";
+
+/**
+ * These journeys are about what the browser does itself in the chain-only mode (verifying what lists fetch from IPFS,
+ * waiting for a slow node): the search service is made unreachable for the page. The indexer's lists are covered
+ * by indexer.spec.ts; the listing page reads the chain and verifies in both modes.
+ */
+async function browseWithoutIndexer(page: import("@playwright/test").Page, stack: Stack): Promise<void> {
+  await page.route(under(stack.indexerUrl), (route) => route.abort("connectionrefused"));
+}
 
 test("a gateway that returns other bytes than the CID names: the listing says it could not be verified and shows none of them", async ({ page, market, stack }) => {
+  await browseWithoutIndexer(page, stack);
   const [seller, arbiter] = [await market.freshAccount(), await market.freshAccount()];
   const tag = Date.now().toString(36);
   const eth = tokenOf(stack, "ETH").address;
@@ -123,6 +134,7 @@ test("a gateway that returns other bytes than the CID names: the listing says it
 });
 
 test("documents that match their digest but not the listing format are refused with a reason, and no script in them runs", async ({ page, market, stack }) => {
+  await browseWithoutIndexer(page, stack);
   const [seller, arbiter] = [await market.freshAccount(), await market.freshAccount()];
   const tag = Date.now().toString(36);
   const terms = { token: tokenOf(stack, "DUSD").address, price: amount(stack, "DUSD", "5"), stock: 4n, arbiter: arbiter.address };
@@ -395,6 +407,7 @@ test("the chain node goes away and comes back: a banner while it is gone, and th
 });
 
 test("a slow chain node: the pages say they are loading, then show everything, with no false alarm", async ({ page, market, stack }) => {
+  await browseWithoutIndexer(page, stack);
   const [seller, arbiter] = [await market.freshAccount(), await market.freshAccount()];
   const title = `Copper watering can ${Date.now().toString(36)}`;
   const { id } = await listSomething(market, seller, listingDocument({ title, category: "Home & Garden" }), {

@@ -95,7 +95,7 @@ test("after two completed orders buyer and seller rate each other, the seller re
     await expect(page.getByRole("button", { name: "Rate the seller" })).toHaveCount(0);
 
     const [given] = (await ratingsOf(market, orderId)).filter((r) => r.rater === buyer.address);
-    expect(given).toMatchObject({ ratee: seller.address, role: SELLER_ROLE, score: 5n });
+    expect(given).toMatchObject({ ratee: seller.address, rateeRole: SELLER_ROLE, score: 5n });
     expect((await readDocument(stack, reviewSchema, given!.reviewDigest)).text).toBe(REVIEW_OF_SELLER);
     expect((await ratingStatus(market, orderId)).slice(0, 2)).toEqual([true, false]);
   });
@@ -114,7 +114,7 @@ test("after two completed orders buyer and seller rate each other, the seller re
     await expect(page.getByText(REVIEW_OF_BUYER)).toBeVisible();
 
     const [given] = (await ratingsOf(market, orderId)).filter((r) => r.rater === seller.address);
-    expect(given).toMatchObject({ ratee: buyer.address, role: BUYER_ROLE, score: 4n });
+    expect(given).toMatchObject({ ratee: buyer.address, rateeRole: BUYER_ROLE, score: 4n });
     expect((await readDocument(stack, reviewSchema, given!.reviewDigest)).text).toBe(REVIEW_OF_BUYER);
     expect((await ratingStatus(market, orderId)).slice(0, 2)).toEqual([true, true]);
   });

@@ -95,6 +95,8 @@ export const order = onchainTable(
     noteDigest: t.hex(),
     disputedAt: t.bigint(),
     responseDeadline: t.bigint(),
+    /** The seller submitted evidence while the order was disputed (the arbiter may then rule before the response deadline). */
+    respondentHeard: t.boolean().notNull(),
     rulingDeadline: t.bigint(),
     /** The latest settlement proposal still open (cleared when the order ends). */
     proposer: t.hex(),

@@ -1,5 +1,7 @@
 /**
- * `npm run bench:dapp`: how fast the browse page is with 1,000 listings on the local chain.
+ * `npm run bench:dapp`: how fast the browse page is with 1,000 listings on the local chain, in the chain-only mode
+ * (no indexer: the catalogue is rebuilt from logs in the browser). `npm run bench:indexer` measures the dApp on the
+ * indexer.
  *
  * Starts the stack like the browser tests do (production build served by `vite preview`, fresh IPFS store, no demo
  * seed), publishes 1,000 listings through the IPFS API and the registry (several sellers, every category, ETH and both
@@ -13,7 +15,6 @@ import { spawn } from "node:child_process";
 import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 
-import { chromium } from "@playwright/test";
 import {
   CATEGORIES,
   cidToDigest,
@@ -25,6 +26,7 @@ import { create as createIpfsClient } from "kubo-rpc-client";
 import { createWalletClient, encodeFunctionData, http, parseUnits, type Address } from "viem";
 import { mnemonicToAccount } from "viem/accounts";
 
+import { launchChromium, stats, timeChange, type Stats } from "./bench/browser.ts";
 import { readDeployments } from "./export-sdk.ts";
 import { DEV_MNEMONIC } from "./local/accounts.ts";
 import { rpc } from "./local/chain.ts";
@@ -49,7 +51,7 @@ async function main(): Promise<void> {
     process.execPath,
     [
       "--import", "tsx", "scripts/start.ts", "--app", "preview", "--app-out", path.join(runDir, "dist"),
-      "--no-seed", "--fresh-ipfs", "--ipfs-data", dataDir,
+      "--no-seed", "--no-indexer", "--fresh-ipfs", "--ipfs-data", dataDir,
       "--chain-port", String(ports.chain), "--ipfs-api-port", String(ports.api),
       "--gateway-port", String(ports.gateway), "--app-port", String(ports.app),
     ],
@@ -175,10 +177,7 @@ interface Measurements {
 }
 
 async function measure(url: string): Promise<{ firstResultsMs: Stats; searchMs: Stats; categoryMs: Stats }> {
-  const browser = await chromium.launch({
-    executablePath: process.env.SOUK_CHROMIUM ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  const browser = await launchChromium();
   const m: Measurements = { firstResultsMs: [], searchMs: [], categoryMs: [] };
   try {
     for (let run = 0; run < RUNS; run++) {
@@ -205,49 +204,6 @@ async function measure(url: string): Promise<{ firstResultsMs: Stats; searchMs: 
     await browser.close();
   }
   return { firstResultsMs: stats(m.firstResultsMs), searchMs: stats(m.searchMs), categoryMs: stats(m.categoryMs) };
-}
-
-/** Milliseconds from an input until the listing links on screen change (measured inside the page). */
-async function timeChange(page: import("@playwright/test").Page, act: () => Promise<void>): Promise<number> {
-  // A string, not a function: the TypeScript loader would add helpers to a function that the page does not have.
-  await page.evaluate(`(() => {
-    const snapshot = () => Array.from(document.querySelectorAll('main a[href^="/listing/"]'), (a) => a.getAttribute("href")).join();
-    window.__benchBefore = snapshot();
-    window.__benchEnd = undefined;
-    window.__benchStart = undefined;
-    const start = () => { if (window.__benchStart === undefined) window.__benchStart = performance.now(); };
-    document.addEventListener("input", start, { capture: true, once: true });
-    document.addEventListener("change", start, { capture: true, once: true });
-    document.addEventListener("keydown", start, { capture: true, once: true });
-    const observer = new MutationObserver(() => {
-      if (window.__benchStart !== undefined && snapshot() !== window.__benchBefore) {
-        window.__benchEnd = performance.now();
-        observer.disconnect();
-      }
-    });
-    observer.observe(document.querySelector("main"), { childList: true, subtree: true, characterData: true });
-  })()`);
-  await act();
-  await page.waitForFunction(() => (window as unknown as { __benchEnd?: number }).__benchEnd !== undefined, undefined, { timeout: 10_000 });
-  return page.evaluate(() => {
-    const w = window as unknown as { __benchStart: number; __benchEnd: number };
-    return w.__benchEnd - w.__benchStart;
-  });
-}
-
-interface Stats {
-  median: number;
-  worst: number;
-  runs: number;
-}
-
-function stats(values: number[]): Stats {
-  const sorted = [...values].sort((a, b) => a - b);
-  return {
-    median: Math.round(sorted[Math.floor(sorted.length / 2)]!),
-    worst: Math.round(sorted.at(-1)!),
-    runs: values.length,
-  };
 }
 
 function printReport(report: { listings: number; firstResultsMs: Stats; searchMs: Stats; categoryMs: Stats }): void {

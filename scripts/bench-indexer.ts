@@ -7,7 +7,9 @@
  *     document is fetched and searchable;
  *   - search latency over 23 request shapes (text, filters, sorts, pages), p50 and p95 of the server's own time
  *     (Server-Timing) and of the whole HTTP round trip on loopback;
- *   - memory (proportional set size) of Ponder, the API server and PostgreSQL with its backends.
+ *   - memory (proportional set size) of Ponder, the API server and PostgreSQL with its backends;
+ *   - the dApp on the indexer (production build) in Chromium: first results after navigation, and from a keystroke
+ *     in the search box (or a category choice) to the results on screen changing, median and worst of 7 page loads.
  * Prints a table and writes bench-indexer-report.json. Run it on an idle machine.
  */
 import { mkdir, rm, writeFile } from "node:fs/promises";
@@ -16,16 +18,19 @@ import { parseArgs } from "node:util";
 
 import type { Address } from "viem";
 
+import { launchChromium, stats, timeChange, type Stats } from "./bench/browser.ts";
 import { queryShapes } from "./bench/query-shapes.ts";
 import { benchListing } from "./bench/catalogue.ts";
 import { mib, treeMemory } from "./bench/memory.ts";
 import { startIpfsNode } from "./ipfs/node.ts";
 import { devAccount, ROLES } from "./local/accounts.ts";
+import { buildApp, startPreviewServer } from "./local/app.ts";
 import { startChain } from "./local/chain.ts";
 import { startIndexer, waitForIndex } from "./local/indexer.ts";
 import { marketWriter, mapLimit } from "./local/market-writer.ts";
 import { freePort } from "./local/ports.ts";
 import { startPostgres } from "./local/postgres.ts";
+import { startRelay } from "./relay/relay.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const { values: flags } = parseArgs({
@@ -41,20 +46,34 @@ const RUNS = Number(flags.runs);
 if (!Number.isInteger(LISTINGS) || LISTINGS < 1) throw new Error(`--listings must be a positive whole number, not ${flags.listings}`);
 
 const CHAIN_ID = 31337;
+/** Page loads in Chromium, and the words typed in each (common, typo, plural). */
+const DAPP_RUNS = 7;
+const SEARCH_WORDS = ["walnut", "headphnes", "scarves"];
 /** Development accounts that publish the generated listings (the seeded market uses 0-6). */
 const BENCH_SELLERS = [7, 8, 9, 10, 11, 12, 13, 14, 15, 16];
 
 async function main(): Promise<void> {
   const dir = path.join(ROOT, ".souk", `bench-indexer-${process.pid}`);
   await mkdir(dir, { recursive: true });
+  // The deployment is recorded in this run's folder; the SDK's bindings are rewritten, as npm start does, so that
+  // the dApp's build points at this chain.
   process.env.SOUK_IGNITION_DIR = path.join(dir, "ignition");
-  process.env.SOUK_SDK_OUT = path.join(dir, "sdk");
   const stops: Array<() => Promise<void>> = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop().catch(() => undefined);
+    stops.length = 0;
+    await rm(dir, { recursive: true, force: true });
+  };
+  // Ctrl-C stops what was started, as the finally block would.
+  process.once("SIGINT", () => void stopAll().then(() => process.exit(130)));
   try {
     const chain = await startChain({ port: await freePort(), chainId: CHAIN_ID });
     stops.push(chain.stop);
     const ipfs = await startIpfsNode({ dataDir: path.join(dir, "ipfs"), apiPort: 0, gatewayPort: 0, allowedOrigins: [], fresh: true });
     stops.push(ipfs.stop);
+    // The dApp's build needs a relay to talk to (messaging); nothing here uses it.
+    const relay = await startRelay({ dataDir: path.join(dir, "relay"), port: 0, fresh: true });
+    stops.push(relay.stop);
     const { deployLocal } = await import("./local/deploy.ts");
     const deployment = await deployLocal({ rpcUrl: chain.url, chainId: CHAIN_ID, feeRecipient: devAccount(ROLES.deployer).address });
     const { seedMarket } = await import("./seed/seed.ts");
@@ -83,6 +102,8 @@ async function main(): Promise<void> {
     const postgres = await startPostgres({ dir: path.join(dir, "postgres"), port: await freePort(), freshDatabase: true, durable: true });
     stops.push(postgres.stop);
     console.log(`Indexing ${logs.toLocaleString("en")} events in ${head} blocks…`);
+    const appPort = await freePort();
+    const appUrl = `http://127.0.0.1:${appPort}`;
     const indexStarted = performance.now();
     const indexer = await startIndexer({
       port: await freePort(),
@@ -90,8 +111,7 @@ async function main(): Promise<void> {
       rpcUrl: chain.url,
       chainId: CHAIN_ID,
       gatewayUrls: [ipfs.gatewayUrl],
-      corsOrigins: [],
-      sdkOut: process.env.SOUK_SDK_OUT,
+      corsOrigins: [appUrl],
     });
     stops.push(indexer.stop);
     await waitForIndex(indexer, head, 3_600_000);
@@ -133,6 +153,16 @@ async function main(): Promise<void> {
       api: treeMemory(indexer.processes[1]!.child.pid!),
       postgres: treeMemory(postgres.process.child.pid!),
     };
+
+    console.log("Building the dApp for this chain and measuring it in Chromium…");
+    const appDir = path.join(dir, "dist");
+    await buildApp(
+      { chainId: CHAIN_ID, rpcUrl: chain.url, ipfsApiUrl: ipfs.apiUrl, gatewayUrls: [ipfs.gatewayUrl], relayUrls: [relay.url], indexerUrl: indexer.url },
+      appDir,
+    );
+    const app = await startPreviewServer(appPort, appDir);
+    stops.push(app.process.stop);
+    const dapp = await measureDapp(appUrl);
     const report = {
       listings: LISTINGS,
       blocks: head,
@@ -146,6 +176,8 @@ async function main(): Promise<void> {
       search: { runsPerShape: RUNS, shapes: perShape.length, server: percentiles(allServer), roundTrip: percentiles(allRoundTrip), perShape },
       memoryBytes: memory,
       postgres: postgres.version,
+      dapp,
+      budgets: { searchP95Ms: 50, firstResultsMs: 1_000, keystrokeMs: 150 },
     };
     printReport(report);
     await writeFile(path.join(ROOT, "bench-indexer-report.json"), `${JSON.stringify(report, null, 2)}\n`);
@@ -155,9 +187,37 @@ async function main(): Promise<void> {
       await new Promise<void>((resolve) => process.once("SIGINT", () => resolve()));
     }
   } finally {
-    for (const stop of stops.reverse()) await stop().catch(() => undefined);
-    await rm(dir, { recursive: true, force: true });
+    await stopAll();
   }
+}
+
+/** The browse page on the indexer: first results, keystroke to results, category to results (7 page loads). */
+async function measureDapp(url: string): Promise<{ firstResultsMs: Stats; keystrokeMs: Stats; categoryMs: Stats }> {
+  const browser = await launchChromium();
+  const first: number[] = [];
+  const keystroke: number[] = [];
+  const category: number[] = [];
+  try {
+    for (let run = 0; run < DAPP_RUNS; run++) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(url, { waitUntil: "commit" });
+      await page.locator('main a[href^="/listing/"]').first().waitFor({ state: "visible", timeout: 60_000 });
+      first.push(await page.evaluate(() => performance.now()));
+      const search = page.getByRole("searchbox").first();
+      for (const word of SEARCH_WORDS) {
+        keystroke.push(await timeChange(page, () => search.pressSequentially(word, { delay: 0 })));
+        await timeChange(page, () => search.fill(""));
+      }
+      const select = page.getByLabel("Category").first();
+      category.push(await timeChange(page, async () => void (await select.selectOption({ index: 1 + (run % 10) }))));
+      category.push(await timeChange(page, async () => void (await select.selectOption({ index: 0 }))));
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+  }
+  return { firstResultsMs: stats(first), keystrokeMs: stats(keystroke), categoryMs: stats(category) };
 }
 
 /** Every log the indexer must handle: the three contracts' events from block 0. */
@@ -200,6 +260,7 @@ function printReport(r: {
   search: { runsPerShape: number; shapes: number; server: Percentiles; roundTrip: Percentiles; perShape: Array<{ name: string; server: Percentiles; roundTrip: Percentiles; total: number }> };
   memoryBytes: { ponder: number; api: number; postgres: number };
   postgres: string;
+  dapp: { firstResultsMs: Stats; keystrokeMs: Stats; categoryMs: Stats };
 }): void {
   console.log(`\nIndexer with ${r.listings.toLocaleString("en")} listings (${r.events.toLocaleString("en")} events in ${r.blocks} blocks; PostgreSQL ${r.postgres})\n`);
   console.log(`  published in                 ${r.publishSeconds} s`);
@@ -207,6 +268,8 @@ function printReport(r: {
   console.log(`  every document searchable    ${r.searchableSeconds} s after start`);
   console.log(`  memory                       Ponder ${mib(r.memoryBytes.ponder)}, API ${mib(r.memoryBytes.api)}, PostgreSQL ${mib(r.memoryBytes.postgres)}`);
   console.log(`\n  search, ${r.search.shapes} shapes x ${r.search.runsPerShape} runs: server p50 ${r.search.server.p50} ms, p95 ${r.search.server.p95} ms; round trip p50 ${r.search.roundTrip.p50} ms, p95 ${r.search.roundTrip.p95} ms\n`);
+  const d = r.dapp;
+  console.log(`  dApp (median / worst of ${d.firstResultsMs.runs} loads): first results ${d.firstResultsMs.median} / ${d.firstResultsMs.worst} ms (budget 1,000), keystroke to results ${d.keystrokeMs.median} / ${d.keystrokeMs.worst} ms (budget 150), category to results ${d.categoryMs.median} / ${d.categoryMs.worst} ms\n`);
   console.log(`  ${"shape".padEnd(30)}${"matches".padStart(9)}${"p50".padStart(9)}${"p95".padStart(9)}${"max".padStart(9)}   (server, ms)`);
   for (const s of r.search.perShape) {
     console.log(`  ${s.name.padEnd(30)}${String(s.total).padStart(9)}${String(s.server.p50).padStart(9)}${String(s.server.p95).padStart(9)}${String(s.server.max).padStart(9)}`);

@@ -2,6 +2,7 @@
  * Writes the SDK's generated bindings from the build artifacts and Ignition's deployment files:
  *   sdk/src/generated/abis.ts         the contracts' ABIs as `as const` arrays (typed reads, writes, events, errors)
  *   sdk/src/generated/deployments.ts  per chain id: addresses, deploy block and demo tokens of every deployment
+ *   sdk/src/generated/protocol.ts     the contracts' constants (fee caps, windows, bounds) and enums (order states)
  *
  * Run after `hardhat build` and after every deployment (npm start and npm run deploy do it):
  *   node --import tsx scripts/export-sdk.ts [--deployments <dir>] [--out <dir>]
@@ -9,6 +10,8 @@
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
+
+import { protocolModule, readProtocolConstants } from "./protocol-constants.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 
@@ -175,6 +178,11 @@ export async function exportSdk(options: { deploymentsDir: string; outDir: strin
     abis += `export { ${name} } from "./${file}";\n`;
   }
   await writeFile(path.join(options.outDir, "abis.ts"), abis);
+  await writeFile(
+    path.join(options.outDir, "protocol.ts"),
+    GENERATED("the contracts' AST in the Hardhat build artifacts") +
+      protocolModule(await readProtocolConstants(options.artifactsDir)),
+  );
 
   const chains = perChain(await readDeployments(options.deploymentsDir));
   const entries = [...chains.values()].map(

@@ -1,7 +1,7 @@
 /**
  * `npm start`: the whole marketplace on this machine, on 127.0.0.1 only.
  *   1. a local chain (Hardhat node, chain id 31337)
- *   2. the embedded IPFS node (Kubo RPC API and trustless gateway)
+ *   2. the embedded IPFS node (Kubo RPC API and trustless gateway) and the Nostr relay (profiles and messages)
  *   3. the contracts and two demo tokens, deployed through the Ignition modules; SDK bindings regenerated
  *   4. a demo market seeded through the public interfaces (skip with --no-seed)
  *   5. PostgreSQL (the npm-installed server, data in .souk/postgres, a fresh database per start; DATABASE_URL
@@ -9,11 +9,11 @@
  *   6. the dApp's dev server (when the frontend workspace exists)
  * Ctrl-C stops everything and frees every port.
  *
- * Options (or SOUK_* environment variables): --no-seed, --fresh-ipfs, --chain-port 8545, --ipfs-api-port 5001,
- * --gateway-port 8080, --app-port 5173, --indexer-port 42069, --no-indexer (chain-only mode), --postgres-port
- * (default: any free port), --postgres-data <dir>, --ipfs-data <dir>, --app dev|preview|none (preview: the
- * production build, served by `vite preview`, as the browser tests use it; --app-out <dir> chooses where the build
- * goes).
+ * Options (or SOUK_* environment variables): --no-seed, --fresh-ipfs, --fresh-relay, --chain-port 8545,
+ * --ipfs-api-port 5001, --gateway-port 8080, --relay-port 7777, --app-port 5173, --indexer-port 42069, --no-indexer
+ * (chain-only mode), --postgres-port (default: any free port), --postgres-data <dir>, --ipfs-data <dir>,
+ * --relay-data <dir>, --app dev|preview|none (preview: the production build, served by `vite preview`, as the browser
+ * tests use it; --app-out <dir> chooses where the build goes).
  */
 import path from "node:path";
 import { parseArgs, styleText } from "node:util";
@@ -25,6 +25,7 @@ import { rpc, startChain } from "./local/chain.ts";
 import { startIndexer, waitForIndex, type LocalIndexer } from "./local/indexer.ts";
 import { ensurePortFree, freePort, PortInUseError } from "./local/ports.ts";
 import { startPostgres } from "./local/postgres.ts";
+import { startRelay } from "./relay/relay.ts";
 import { DEMO_ARBITER, DEMO_BUYERS, DEMO_SELLERS } from "./seed/catalogue.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -34,15 +35,18 @@ const { values: flags } = parseArgs({
   options: {
     "no-seed": { type: "boolean", default: process.env.SOUK_NO_SEED === "1" },
     "fresh-ipfs": { type: "boolean", default: process.env.SOUK_FRESH_IPFS === "1" },
+    "fresh-relay": { type: "boolean", default: process.env.SOUK_FRESH_RELAY === "1" },
     "chain-port": { type: "string", default: process.env.SOUK_CHAIN_PORT ?? "8545" },
     "ipfs-api-port": { type: "string", default: process.env.SOUK_IPFS_API_PORT ?? "5001" },
     "gateway-port": { type: "string", default: process.env.SOUK_GATEWAY_PORT ?? "8080" },
+    "relay-port": { type: "string", default: process.env.SOUK_RELAY_PORT ?? "7777" },
     "app-port": { type: "string", default: process.env.SOUK_APP_PORT ?? "5173" },
     "indexer-port": { type: "string", default: process.env.SOUK_INDEXER_PORT ?? "42069" },
     "no-indexer": { type: "boolean", default: process.env.SOUK_NO_INDEXER === "1" },
     "postgres-port": { type: "string", default: process.env.SOUK_POSTGRES_PORT ?? "" },
     "postgres-data": { type: "string", default: process.env.SOUK_POSTGRES_DATA ?? path.join(ROOT, ".souk", "postgres") },
     "ipfs-data": { type: "string", default: process.env.SOUK_IPFS_DATA ?? path.join(ROOT, ".souk", "ipfs") },
+    "relay-data": { type: "string", default: process.env.SOUK_RELAY_DATA ?? path.join(ROOT, ".souk", "relay") },
     app: { type: "string", default: process.env.SOUK_APP ?? "dev" },
     "app-out": { type: "string", default: process.env.SOUK_APP_OUT ?? path.join(ROOT, "frontend", "dist") },
     help: { type: "boolean", default: false },
@@ -51,8 +55,9 @@ const { values: flags } = parseArgs({
 
 if (flags.help) {
   console.log(
-    "npm start [-- --no-seed] [--fresh-ipfs] [--chain-port N] [--ipfs-api-port N] [--gateway-port N] [--app-port N] " +
-      "[--indexer-port N] [--no-indexer] [--postgres-port N] [--postgres-data DIR] [--ipfs-data DIR] [--app dev|preview|none]",
+    "npm start [-- --no-seed] [--fresh-ipfs] [--fresh-relay] [--chain-port N] [--ipfs-api-port N] [--gateway-port N] [--relay-port N] " +
+      "[--app-port N] [--indexer-port N] [--no-indexer] [--postgres-port N] [--postgres-data DIR] [--ipfs-data DIR] [--relay-data DIR] " +
+      "[--app dev|preview|none]",
   );
   process.exit(0);
 }
@@ -61,6 +66,7 @@ const ports = {
   chain: port(flags["chain-port"], "--chain-port"),
   ipfsApi: port(flags["ipfs-api-port"], "--ipfs-api-port"),
   gateway: port(flags["gateway-port"], "--gateway-port"),
+  relay: port(flags["relay-port"], "--relay-port"),
   app: port(flags["app-port"], "--app-port"),
   indexer: port(flags["indexer-port"], "--indexer-port"),
   postgres: flags["postgres-port"] === "" ? undefined : port(flags["postgres-port"], "--postgres-port"),
@@ -149,6 +155,7 @@ async function main(): Promise<void> {
     await ensurePortFree(ports.chain, "local chain", "--chain-port");
     await ensurePortFree(ports.ipfsApi, "IPFS API", "--ipfs-api-port");
     await ensurePortFree(ports.gateway, "IPFS gateway", "--gateway-port");
+    await ensurePortFree(ports.relay, "Nostr relay", "--relay-port");
     if (withApp) await ensurePortFree(ports.app, "dApp", "--app-port");
     if (withIndexer) await ensurePortFree(ports.indexer, "indexer API", "--indexer-port");
     if (withIndexer && ports.postgres !== undefined && process.env.DATABASE_URL === undefined) {
@@ -174,6 +181,13 @@ async function main(): Promise<void> {
     (node) => (flags["fresh-ipfs"] ? "fresh store" : `store ${path.relative(ROOT, node.dataDir) || node.dataDir}`),
   );
   stops.push({ name: "ipfs", stop: ipfs.stop });
+
+  const relay = await step(
+    `Nostr relay on 127.0.0.1:${ports.relay}`,
+    () => startRelay({ port: ports.relay, dataDir: flags["relay-data"], fresh: flags["fresh-relay"] }),
+    (r) => (flags["fresh-relay"] ? "fresh store" : `store ${path.relative(ROOT, r.dataDir) || r.dataDir}, ${r.repository.count()} events`),
+  );
+  stops.push({ name: "relay", stop: relay.stop });
 
   // Loaded here: importing Hardhat takes a moment and is only needed for the deployment.
   const { deployLocal } = await import("./local/deploy.ts");
@@ -229,6 +243,11 @@ async function main(): Promise<void> {
     );
   }
 
+  if (!flags["no-seed"]) {
+    const { seedProfiles } = await import("./seed/profiles.ts");
+    await step("Demo profiles published on the relay", () => seedProfiles({ relayUrl: relay.url, chainId: CHAIN_ID }), (n) => `${n} accounts`);
+  }
+
   if (indexerStarting !== undefined) {
     const head = Number.parseInt(await rpc<string>(chain.url, "eth_blockNumber"), 16);
     indexer = await step(`Indexer API on 127.0.0.1:${ports.indexer}`, async () => {
@@ -245,6 +264,7 @@ async function main(): Promise<void> {
       rpcUrl: chain.url,
       ipfsApiUrl: ipfs.apiUrl,
       gatewayUrls: [ipfs.gatewayUrl],
+      relayUrls: [relay.url],
       ...(indexer === undefined ? {} : { indexerUrl: indexer.url }),
     };
     const outDir = path.resolve(flags["app-out"]);
@@ -256,7 +276,7 @@ async function main(): Promise<void> {
     appUrl = app.url;
   }
 
-  printBanner({ appUrl, chainUrl: chain.url, ipfs, deployment, indexerUrl: indexer?.url, databaseLabel });
+  printBanner({ appUrl, chainUrl: chain.url, ipfs, relayUrl: relay.url, deployment, indexerUrl: indexer?.url, databaseLabel });
   console.log(styleText("dim", `Ready in ${((performance.now() - started) / 1000).toFixed(1)} s. Ctrl-C stops everything.\n`));
 
   // A child that dies takes the stack down with it rather than leave a half-working marketplace.
@@ -276,6 +296,7 @@ function printBanner(info: {
   ipfs: { apiUrl: string; gatewayUrl: string };
   indexerUrl: string | undefined;
   databaseLabel: string;
+  relayUrl: string;
   deployment: { escrow: string; registry: string; reputation: string; tokens: ReadonlyArray<{ symbol: string; address: string; decimals: number }> };
 }): void {
   const b = (s: string) => styleText("bold", s);
@@ -287,6 +308,7 @@ function printBanner(info: {
     `  Chain RPC       ${info.chainUrl}   chain id ${CHAIN_ID}`,
     `  IPFS API        ${info.ipfs.apiUrl}`,
     `  IPFS gateway    ${info.ipfs.gatewayUrl}/ipfs/<cid>`,
+    `  Nostr relay     ${info.relayUrl}`,
     ...(info.indexerUrl === undefined
       ? ["  Indexer         off (--no-indexer): the dApp reads the chain only"]
       : [

@@ -3,6 +3,11 @@ pragma solidity ^0.8.24;
 
 import {IListingRegistry} from "./IListingRegistry.sol";
 
+/// @dev Highest amount one order can escrow, in the token's base units: amounts are stored in 96 bits.
+uint256 constant ESCROW_MAX_ORDER_AMOUNT = type(uint96).max;
+/// @dev `pausedUntil` of a pause that lasts until governance lifts it.
+uint256 constant ESCROW_PAUSED_INDEFINITELY = type(uint40).max;
+
 /// @title Souk escrow
 /// @notice Holds a buyer's payment (ETH or an ERC-20) until the order ends: the buyer confirms receipt, a deadline
 /// passes, the parties agree a split, or the listing's arbiter rules. Every funded order has an exit that needs no

@@ -1,6 +1,13 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
+/// @dev Highest unit price of a listing, in the token's base units: prices are stored in 96 bits.
+uint256 constant LISTING_MAX_PRICE = type(uint96).max;
+/// @dev Highest stock of a listing: stock is stored in 32 bits (returned units saturate here).
+uint256 constant LISTING_MAX_STOCK = type(uint32).max;
+/// @dev Most orders one listing can take: order ids are `listingId << 32 | n` with n from 1.
+uint256 constant LISTING_MAX_ORDERS = type(uint32).max;
+
 /// @title Souk listing registry
 /// @notice Sellers publish goods and services here. A listing fixes its payment token, arbiter, arbiter fee and
 /// time windows for life; its seller may change the unit price, the stock and the metadata, and may close and

@@ -237,7 +237,7 @@ export async function endEvent(market: Market, orderId: bigint, eventName: "Orde
 
 export async function ratingsOf(market: Market, orderId: bigint) {
   const logs = await market.client.getContractEvents({ address: market.stack.reputation, abi: reputationAbi, eventName: "Rated", args: { orderId }, fromBlock: 0n });
-  return logs.map((log) => log.args as { rater: Address; ratee: Address; role: number; score: bigint; reviewDigest: Hex });
+  return logs.map((log) => log.args as { rater: Address; ratee: Address; rateeRole: number; score: bigint; reviewDigest: Hex });
 }
 
 export async function repliesOf(market: Market, orderId: bigint) {

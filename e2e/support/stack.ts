@@ -8,6 +8,9 @@ export interface Stack {
   gatewayUrl: string;
   /** The indexer's HTTP API (the dApp is built with it as VITE_INDEXER_URL). */
   indexerUrl: string;
+  /** The Nostr relay (WebSocket URL) and the folder of its SQLite store. */
+  relayUrl: string;
+  relayDataDir: string;
   chainId: number;
   escrow: `0x${string}`;
   registry: `0x${string}`;

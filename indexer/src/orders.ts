@@ -50,6 +50,7 @@ ponder.on("Escrow:OrderPlaced", async ({ event, context }) => {
     protocolFeeBps: Number(args.protocolFeeBps),
     arbiterFeeBps: bought.arbiterFeeBps,
     state: "Funded",
+    respondentHeard: false,
     placedAt: at,
     fulfillmentDeadline: args.fulfillmentDeadline,
     evidenceCount: 0,
@@ -138,7 +139,11 @@ ponder.on("Escrow:DisputeOpened", async ({ event, context }) => {
 ponder.on("Escrow:EvidenceSubmitted", async ({ event, context }) => {
   const { orderId, author, evidenceDigest } = event.args;
   const digest = documentDigest(evidenceDigest);
-  await context.db.update(order, { id: orderId }).set((row) => ({ evidenceCount: row.evidenceCount + 1, updatedAt: event.block.timestamp }));
+  await context.db.update(order, { id: orderId }).set((row) => ({
+    evidenceCount: row.evidenceCount + 1,
+    respondentHeard: row.respondentHeard || (row.state === "Disputed" && row.seller === lower(author)),
+    updatedAt: event.block.timestamp,
+  }));
   await recordOrderEvent(context.db, event, orderId, "EvidenceSubmitted", { digest, actor: author });
   await referenceDocument(context.db, digest, "evidence", event.block.number);
 });

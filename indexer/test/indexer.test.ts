@@ -129,6 +129,10 @@ describe("every endpoint agrees with the chain", () => {
           body.state as "Funded"
         ];
         expect(governing ?? 0).toBe(Number(onChain.deadline));
+        if (body.state === "Disputed") {
+          expect(body.responseDeadline).toBe(Number(onChain.responseDeadline));
+          expect(body.respondentHeard).toBe(onChain.respondentHeard);
+        }
         expect(body.timeline[0]).toMatchObject({ kind: "Placed", actor: onChain.buyer.toLowerCase(), amount: onChain.amount.toString() });
         expect(body.timeline.length).toBeGreaterThanOrEqual(body.state === "Funded" ? 1 : 2);
         if (body.outcome !== null) {

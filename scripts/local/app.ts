@@ -15,6 +15,8 @@ export interface AppEnv {
   gatewayUrls: string[];
   /** The indexer's HTTP API; without it the dApp reads the chain only. */
   indexerUrl?: string;
+  /** Nostr relays for profiles and messages (a message goes to all of them). */
+  relayUrls: string[];
 }
 
 export function appEnvVars(env: AppEnv): Record<string, string> {
@@ -24,6 +26,7 @@ export function appEnvVars(env: AppEnv): Record<string, string> {
     VITE_IPFS_API_URL: env.ipfsApiUrl,
     VITE_IPFS_GATEWAYS: env.gatewayUrls.join(","),
     ...(env.indexerUrl === undefined ? {} : { VITE_INDEXER_URL: env.indexerUrl }),
+    VITE_NOSTR_RELAYS: env.relayUrls.join(","),
   };
 }
 

@@ -2,6 +2,7 @@ import type { Address } from "viem";
 
 import type { DeploymentRecord, KnownToken } from "./deployment-types.ts";
 import { deployments } from "./generated/deployments.ts";
+import { orderStates, ratingRoles } from "./generated/protocol.ts";
 
 export {
   demoGoldAbi,
@@ -21,25 +22,15 @@ export type { DeploymentRecord, KnownToken };
 /** ETH is token address zero in listings and credits. */
 export const ETH = "0x0000000000000000000000000000000000000000" as const satisfies Address;
 
-/** Order states, in the order of the contract's enum (index = on-chain value). */
-export const ORDER_STATES = [
-  "None",
-  "Funded",
-  "Fulfilled",
-  "Disputed",
-  "Completed",
-  "Declined",
-  "Cancelled",
-  "Settled",
-  "Ruled",
-] as const;
+/** Order states, in the order of the contract's enum (index = on-chain value); generated from IEscrow.OrderState. */
+export const ORDER_STATES = orderStates;
 export type OrderStateName = (typeof ORDER_STATES)[number];
 
 /** States in which an order holds money and can still move. */
 export const OPEN_STATES: readonly OrderStateName[] = ["Funded", "Fulfilled", "Disputed"];
 
-/** Rating roles, in the order of the contract's enum. */
-export const ROLES = ["Seller", "Buyer"] as const;
+/** Rating roles, in the order of the contract's enum; generated from IReputation.Role. */
+export const ROLES = ratingRoles;
 export type RoleName = (typeof ROLES)[number];
 
 /** The deployment on `chainId`, or undefined when Souk is not deployed there. */

@@ -16,6 +16,7 @@ import {
 } from "viem";
 
 import { soukErrorsAbi } from "./contracts.ts";
+import { escrowConstants } from "./generated/protocol.ts";
 
 export type ErrorKind = "rejected" | "contract" | "funds" | "network" | "chain" | "unknown";
 
@@ -33,7 +34,8 @@ const when = (seconds: unknown) =>
   new Date(Number(seconds) * 1000).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" });
 const percent = (bps: unknown) => `${Number(bps) / 100}%`;
 /** " until <date>", or nothing for a pause that lasts until governance lifts it (type(uint40).max). */
-const pausedUntil = (until: unknown) => (BigInt(String(until)) >= 2n ** 40n - 1n ? "" : ` until ${when(until)}`);
+const pausedUntil = (until: unknown) =>
+  BigInt(String(until)) >= escrowConstants.PAUSED_INDEFINITELY ? "" : ` until ${when(until)}`;
 
 type Explain = (args: readonly unknown[]) => string;
 

@@ -1,6 +1,8 @@
 /** Display helpers shared by the dApp and the scripts: amounts in a token's own decimals, addresses, durations. */
 import { formatUnits, getAddress, parseUnits } from "viem";
 
+import { payoutsConstants } from "./generated/protocol.ts";
+
 /**
  * Formats a base-unit amount with the token's decimals, grouping thousands and keeping at most `maxFractionDigits`
  * significant fraction digits without rounding up (a balance is never shown larger than it is).
@@ -90,6 +92,7 @@ export function averageRating(scoreSum: bigint, count: bigint): number | undefin
 /**
  * How an escrowed amount is divided, exactly as the escrow's Payouts library does it (shares round down, the
  * seller's part is derived by subtraction): the amounts a ruling or a settlement form shows are the amounts paid.
+ * test/OrderRules.sdk.ts compares it with `Payouts.split` on the chain for random inputs.
  */
 export function computePayout(
   amount: bigint,
@@ -97,10 +100,11 @@ export function computePayout(
   arbiterFeeBps: bigint,
   protocolFeeBps: bigint,
 ): { buyer: bigint; seller: bigint; arbiter: bigint; protocol: bigint } {
-  const arbiter = (amount * arbiterFeeBps) / 10_000n;
+  const { BPS } = payoutsConstants;
+  const arbiter = (amount * arbiterFeeBps) / BPS;
   const remaining = amount - arbiter;
-  const buyer = (remaining * buyerShareBps) / 10_000n;
+  const buyer = (remaining * buyerShareBps) / BPS;
   const sellerGross = remaining - buyer;
-  const protocol = (sellerGross * protocolFeeBps) / 10_000n;
+  const protocol = (sellerGross * protocolFeeBps) / BPS;
   return { buyer, seller: sellerGross - protocol, arbiter, protocol };
 }

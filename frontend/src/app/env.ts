@@ -16,6 +16,16 @@ const envSchema = z.object({
         .filter((s) => s !== ""),
     )
     .pipe(z.array(url).min(1, { error: "needs at least one gateway" })),
+  VITE_NOSTR_RELAYS: z
+    .string()
+    .default("ws://127.0.0.1:7777")
+    .transform((value) =>
+      value
+        .split(",")
+        .map((s) => s.trim())
+        .filter((s) => s !== ""),
+    )
+    .pipe(z.array(z.url({ protocol: /^wss?$/, error: "must be a ws(s):// URL" })).min(1, { error: "needs at least one relay" })),
   VITE_WALLETCONNECT_PROJECT_ID: z.string().trim().min(1).optional(),
   VITE_EXPLORER_URL: url.optional(),
   /** The indexer's HTTP API (docs/API.md); without it the dApp reads the chain only. */
@@ -27,6 +37,8 @@ export type AppEnv = {
   rpcUrl: string;
   ipfsApiUrl: string;
   gateways: string[];
+  /** Nostr relays for profiles and messages: a message goes to all, reads merge them. */
+  relays: string[];
   walletConnectProjectId: string | undefined;
   explorerUrl: string | undefined;
   indexerUrl: string | undefined;
@@ -48,6 +60,7 @@ export function parseEnv(raw: Record<string, unknown>): { ok: true; env: AppEnv 
       rpcUrl: e.VITE_RPC_URL,
       ipfsApiUrl: e.VITE_IPFS_API_URL,
       gateways: e.VITE_IPFS_GATEWAYS,
+      relays: e.VITE_NOSTR_RELAYS,
       walletConnectProjectId: e.VITE_WALLETCONNECT_PROJECT_ID,
       explorerUrl: e.VITE_EXPLORER_URL,
       indexerUrl: e.VITE_INDEXER_URL,
@@ -65,6 +78,7 @@ export const env: AppEnv = parsedEnv.ok
       rpcUrl: "http://127.0.0.1:8545",
       ipfsApiUrl: "http://127.0.0.1:5001/api/v0",
       gateways: ["http://127.0.0.1:8080"],
+      relays: ["ws://127.0.0.1:7777"],
       walletConnectProjectId: undefined,
       explorerUrl: undefined,
       indexerUrl: undefined,

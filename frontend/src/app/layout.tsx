@@ -1,13 +1,20 @@
-import { Suspense, useState } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import { Link, NavLink, Outlet, ScrollRestoration, useLocation } from "react-router";
+import { useConnection } from "wagmi";
 
 import { ConnectButton } from "../components/connect-button.tsx";
 import { IndexerNotice } from "../components/indexer-notice.tsx";
+import { MessagingProvider } from "../components/messaging/messaging-provider.tsx";
 import { NetworkBanner } from "../components/network-banner.tsx";
 import { ErrorState, LoadingRegion, Skeleton } from "../components/states.tsx";
 import { contracts } from "../lib/deployment.ts";
 import { chain } from "./chain.ts";
 import { applyTheme, initialTheme, type Theme } from "./theme.ts";
+
+// The messages link and the notification bell, with the chain and messaging code they need, load on demand (on the
+// browse page only once the listings are on screen), so that the first page's JavaScript does not grow.
+const HeaderInbox = lazy(() => import("./messaging-entry.ts").then((m) => ({ default: m.HeaderInbox })));
+const BROWSE_DELAY_MS = 2_500;
 
 const NAV = [
   { to: "/", label: "Browse", end: true },
@@ -20,6 +27,7 @@ export function Layout() {
   // A listing page belongs to browsing (its edit page to selling).
   const browsing = pathname === "/" || (pathname.startsWith("/listing/") && !pathname.endsWith("/edit"));
   return (
+    <MessagingProvider>
     <div className="flex min-h-dvh flex-col">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:m-2 focus:rounded focus:bg-surface focus:p-2">
         Skip to content
@@ -50,6 +58,7 @@ export function Layout() {
             ))}
           </nav>
           <div className="ml-auto flex items-center gap-2">
+            <HeaderInboxSlot browsing={pathname === "/"} />
             <ThemeToggle />
             <ConnectButton />
           </div>
@@ -78,6 +87,23 @@ export function Layout() {
       </footer>
       <ScrollRestoration />
     </div>
+    </MessagingProvider>
+  );
+}
+
+function HeaderInboxSlot({ browsing }: { browsing: boolean }) {
+  const { address } = useConnection();
+  const [ready, setReady] = useState(!browsing);
+  useEffect(() => {
+    if (ready) return;
+    const timer = setTimeout(() => setReady(true), BROWSE_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [ready]);
+  if (address === undefined || !ready) return null;
+  return (
+    <Suspense fallback={null}>
+      <HeaderInbox account={address} />
+    </Suspense>
   );
 }
 

@@ -19,6 +19,7 @@ export const router = createBrowserRouter([
       { path: "/orders", lazy: page(() => import("../features/orders/orders-page.tsx")) },
       { path: "/orders/:orderId", lazy: page(() => import("../features/orders/order-page.tsx")) },
       { path: "/arbiter", lazy: page(() => import("../features/disputes/arbiter-page.tsx")) },
+      { path: "/messages", lazy: page(() => import("./messaging-entry.ts").then((m) => ({ default: m.MessagesPage }))) },
       { path: "/profile/:address", lazy: page(() => import("../features/profiles/profile-page.tsx")) },
       {
         path: "*",

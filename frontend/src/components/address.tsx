@@ -3,10 +3,17 @@ import { useState } from "react";
 import { Link } from "react-router";
 
 import { explorerLink } from "../app/chain.ts";
+import { useProfile } from "../hooks/use-profile.ts";
+import { ProfileName } from "./profile-name.tsx";
 
-/** An address, shortened, with copy, an explorer link where the chain has one, and a link to its Souk profile. */
+/**
+ * An address, shortened, with copy, an explorer link where the chain has one, and a link to its Souk profile. When
+ * the account has a profile its name and picture come first; the address stays visible (names are not unique), and a
+ * profile whose wallet binding does not verify says so.
+ */
 export function AddressView({ address, label, profile = true }: { address: string; label?: string; profile?: boolean }) {
   const [copied, setCopied] = useState(false);
+  const named = useProfile(address).data ?? undefined;
   const explorer = explorerLink("address", address);
   const copy = async () => {
     try {
@@ -19,7 +26,9 @@ export function AddressView({ address, label, profile = true }: { address: strin
   };
   const text = label ?? shortAddress(address);
   return (
-    <span className="inline-flex items-center gap-1 font-mono text-sm" title={address}>
+    <span className="inline-flex flex-wrap items-center gap-1 text-sm" title={address} data-testid="address">
+      {named !== undefined && named.profile.displayName !== "" && <ProfileName view={named} />}
+      <span className="inline-flex items-center gap-1 font-mono">
       {profile ? (
         <Link to={`/profile/${address}`} className="text-brand hover:underline">
           {text}
@@ -37,6 +46,7 @@ export function AddressView({ address, label, profile = true }: { address: strin
       )}
       <span className="sr-only" aria-live="polite">
         {copied ? "Address copied" : ""}
+      </span>
       </span>
     </span>
   );

@@ -51,7 +51,7 @@ export function useReviewsOf(account: Address | undefined) {
       }
       return (
         rated as unknown as Array<{
-          args: { orderId: bigint; rater: Address; ratee: Address; role: number; score: bigint; reviewDigest: Hex };
+          args: { orderId: bigint; rater: Address; ratee: Address; rateeRole: number; score: bigint; reviewDigest: Hex };
           blockNumber: bigint;
         }>
       )
@@ -59,7 +59,7 @@ export function useReviewsOf(account: Address | undefined) {
           orderId: log.args.orderId,
           rater: log.args.rater,
           ratee: log.args.ratee,
-          role: ROLES[log.args.role] ?? "Seller",
+          role: ROLES[log.args.rateeRole] ?? "Seller",
           score: Number(log.args.score),
           reviewDigest: log.args.reviewDigest,
           reply: replies.get(log.args.orderId),

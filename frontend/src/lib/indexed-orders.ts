@@ -35,6 +35,8 @@ export function orderOf(item: IndexedOrder): Order {
     deadline: BigInt(deadline),
     proposer: item.proposal?.proposer,
     proposedBuyerShareBps: BigInt(item.proposal?.buyerShareBps ?? 0),
+    responseDeadline: BigInt(item.state === "Disputed" ? (item.responseDeadline ?? 0) : 0),
+    respondentHeard: item.state === "Disputed" && item.respondentHeard,
   };
 }
 

@@ -99,6 +99,7 @@ describe("orders from the indexer", () => {
     confirmationDeadline: null,
     disputedAt: null,
     responseDeadline: null,
+    respondentHeard: false,
     rulingDeadline: null,
     endedAt: null,
     proposal: null,

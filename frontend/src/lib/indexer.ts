@@ -118,6 +118,7 @@ export const indexedOrderSchema = z.object({
   confirmationDeadline: when.nullable(),
   disputedAt: when.nullable(),
   responseDeadline: when.nullable(),
+  respondentHeard: z.boolean(),
   rulingDeadline: when.nullable(),
   endedAt: when.nullable(),
   proposal: z.object({ proposer: address, buyerShareBps: z.number().int().min(0).max(10_000).nullable() }).nullable(),

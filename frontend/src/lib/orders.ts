@@ -23,6 +23,10 @@ export interface Order {
   deadline: bigint;
   proposer: Address | undefined;
   proposedBuyerShareBps: bigint;
+  /** While Disputed: the end of the seller's response window (the arbiter rules from then on, or once it answered). */
+  responseDeadline: bigint;
+  /** While Disputed: the seller has submitted evidence. */
+  respondentHeard: boolean;
 }
 
 const ZERO = "0x0000000000000000000000000000000000000000";
@@ -41,6 +45,8 @@ export function toOrder(id: bigint, view: {
   deadline: bigint;
   proposer: Address;
   proposedBuyerShareBps: bigint;
+  responseDeadline: bigint;
+  respondentHeard: boolean;
 }): Order {
   return {
     id,
@@ -57,6 +63,8 @@ export function toOrder(id: bigint, view: {
     deadline: view.deadline,
     proposer: view.proposer === ZERO ? undefined : view.proposer,
     proposedBuyerShareBps: view.proposedBuyerShareBps,
+    responseDeadline: view.responseDeadline,
+    respondentHeard: view.respondentHeard,
   };
 }
 

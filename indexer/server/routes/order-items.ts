@@ -7,7 +7,7 @@ import { num } from "./numbers.ts";
 export const ORDER_COLUMNS = `o.id::text, o.listing_id::text, o.listing_version::text, o.buyer, o.seller, o.arbiter, o.token,
   o.quantity::text, o.amount::text, o.protocol_fee_bps, o.arbiter_fee_bps, o.state, o.placed_at::text,
   o.fulfillment_deadline::text, o.fulfilled_at::text, o.confirmation_deadline::text, o.note_digest, o.disputed_at::text,
-  o.response_deadline::text, o.ruling_deadline::text, o.proposer, o.proposed_buyer_share_bps, o.ended_at::text,
+  o.response_deadline::text, o.respondent_heard, o.ruling_deadline::text, o.proposer, o.proposed_buyer_share_bps, o.ended_at::text,
   o.by_timeout, o.buyer_share_bps, o.payout_buyer::text, o.payout_seller::text, o.payout_arbiter::text,
   o.payout_protocol::text, o.evidence_count, o.updated_at::text,
   n.status AS note_status, n.error AS note_error, n.body AS note_body`;
@@ -34,6 +34,7 @@ export interface OrderRow {
   note_digest: string | null;
   disputed_at: string | null;
   response_deadline: string | null;
+  respondent_heard: boolean;
   ruling_deadline: string | null;
   proposer: string | null;
   proposed_buyer_share_bps: number | null;
@@ -71,6 +72,7 @@ export function orderView(o: OrderRow) {
     confirmationDeadline: num(o.confirmation_deadline),
     disputedAt: num(o.disputed_at),
     responseDeadline: num(o.response_deadline),
+    respondentHeard: o.respondent_heard,
     rulingDeadline: num(o.ruling_deadline),
     endedAt: num(o.ended_at),
     byTimeout: o.by_timeout,

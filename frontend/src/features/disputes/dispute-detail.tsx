@@ -1,6 +1,7 @@
 import { orderLabel } from "@souk/sdk/contracts";
 import { decodeError } from "@souk/sdk/errors";
 import { computePayout, formatBps } from "@souk/sdk/format";
+import { canRuleNow } from "@souk/sdk/order-rules";
 import type { ReactNode } from "react";
 import { Link } from "react-router";
 
@@ -28,7 +29,10 @@ export function DisputeDetail({ order }: { order: Order }) {
   const timeline = useOrderTimeline(order.id);
   const now = useChainTime();
   const open = order.state === "Disputed";
-  const canRule = open && now < Number(order.deadline);
+  const beforeDeadline = open && now < Number(order.deadline);
+  // The seller (the respondent) is heard first: the arbiter rules once it has answered or its 72 hours have passed.
+  const canRule = canRuleNow(order, now);
+  const awaitingAnswer = beforeDeadline && !canRule;
   const fee = computePayout(order.amount, 0n, order.arbiterFeeBps, order.protocolFeeBps).arbiter;
   const outcome = open || timeline.data === undefined ? undefined : outcomeOf(timeline.data, order.amount);
   const proposal = order.proposer === undefined ? undefined : splitText(order.proposedBuyerShareBps);
@@ -78,13 +82,13 @@ export function DisputeDetail({ order }: { order: Order }) {
           </p>
         </div>
         {open ? (
-          <div className={`card flex items-start gap-3 p-5 ${canRule ? "" : "border-danger/40"}`}>
-            <ClockIcon className={`mt-0.5 size-5 ${canRule ? "text-warning" : "text-danger"}`} />
+          <div className={`card flex items-start gap-3 p-5 ${beforeDeadline ? "" : "border-danger/40"}`}>
+            <ClockIcon className={`mt-0.5 size-5 ${beforeDeadline ? "text-warning" : "text-danger"}`} />
             <div className="flex flex-col gap-1 text-sm">
               <p className="font-semibold">
                 <Countdown deadline={order.deadline} label="Rule by" />
               </p>
-              <p>{canRule ? "After this, anyone can split it 50/50 and no arbiter fee is paid." : "The deadline passed: the dispute can only be split 50/50 now."}</p>
+              <p>{beforeDeadline ? "After this, anyone can split it 50/50 and no arbiter fee is paid." : "The deadline passed: the dispute can only be split 50/50 now."}</p>
               <p className="text-xs text-muted">{formatDateTime(order.deadline)}, by the chain's clock</p>
             </div>
           </div>
@@ -132,6 +136,19 @@ export function DisputeDetail({ order }: { order: Order }) {
 
       {canRule ? (
         <RulingForm order={order} />
+      ) : awaitingAnswer ? (
+        <section className="card flex flex-col gap-3 p-5 sm:p-6" aria-labelledby="answer-heading">
+          <h2 id="answer-heading" className="text-lg font-semibold">
+            Waiting for the seller's answer
+          </h2>
+          <p className="text-sm text-muted">
+            Both sides are heard before a ruling: the seller has until {formatDateTime(order.responseDeadline)} to answer with evidence. You can rule as
+            soon as they do, or once that time has passed.
+          </p>
+          <p className="text-sm font-medium">
+            <Countdown deadline={order.responseDeadline} label="Ruling opens in" />
+          </p>
+        </section>
       ) : open ? (
         <section className="card flex flex-col gap-3 p-5 sm:p-6">
           <h2 className="text-lg font-semibold">The ruling deadline has passed</h2>

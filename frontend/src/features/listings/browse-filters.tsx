@@ -1,5 +1,5 @@
 import { CATEGORIES, type Category } from "@souk/sdk/schemas";
-import { useId } from "react";
+import { useId, type ReactNode } from "react";
 import type { Address } from "viem";
 
 import { useToken } from "../../hooks/use-token.ts";
@@ -59,10 +59,17 @@ export function FilterPanel({
           <option value="">All categories</option>
           {CATEGORIES.map((category) => (
             <option key={category} value={category}>
-              {facets === undefined ? category : `${category} (${formatCount(facets.categories.get(category) ?? 0)})`}
+              {category}
             </option>
           ))}
         </select>
+        {facets !== undefined && (
+          <FacetCounts
+            label="Categories in the results"
+            entries={CATEGORIES.map((c) => ({ key: c, label: c, count: facets.categories.get(c) ?? 0, active: params.category === c }))}
+            onPick={(key) => handlers.set({ category: params.category === key ? undefined : (key as Category) })}
+          />
+        )}
       </div>
 
       <div className="flex flex-col gap-1.5">
@@ -77,10 +84,17 @@ export function FilterPanel({
         >
           <option value="">Any currency</option>
           {tokens.map((t) => (
-            <TokenOption key={t} token={t} count={facets?.tokens.get(t.toLowerCase())} />
+            <TokenOption key={t} token={t} />
           ))}
           {selected !== undefined && !tokens.some((t) => tokenParam(t) === params.token) && <TokenOption token={selected} />}
         </select>
+        {facets !== undefined && (
+          <FacetCounts
+            label="Currencies in the results"
+            entries={tokens.map((t) => ({ key: tokenParam(t), label: <TokenSymbol token={t} />, count: facets.tokens.get(t.toLowerCase()) ?? 0, active: params.token === tokenParam(t) }))}
+            onPick={(key) => handlers.set(params.token === key ? { token: undefined, min: "", max: "" } : { token: key, min: "", max: "" })}
+          />
+        )}
       </div>
 
       <fieldset className="flex flex-col gap-1.5">
@@ -184,10 +198,51 @@ function PriceInput({
   );
 }
 
-function TokenOption({ token, count }: { token: Address; count?: number }) {
+function TokenOption({ token }: { token: Address }) {
   const info = useToken(token);
   const label = info === undefined ? "Loading…" : info.known ? info.symbol : `${info.symbol} (unknown token ${token.slice(0, 8)}…)`;
-  return <option value={tokenParam(token)}>{count === undefined ? label : `${label} (${formatCount(count)})`}</option>;
+  return <option value={tokenParam(token)}>{label}</option>;
+}
+
+function TokenSymbol({ token }: { token: Address }) {
+  const info = useToken(token);
+  return <>{info?.symbol ?? "…"}</>;
+}
+
+/**
+ * How many of the current results each choice would give (facets from the indexer), as buttons that apply it; the
+ * choice in force is pressed. Choices with no result are left out.
+ */
+function FacetCounts({
+  label,
+  entries,
+  onPick,
+}: {
+  label: string;
+  entries: Array<{ key: string; label: ReactNode; count: number; active: boolean }>;
+  onPick: (key: string) => void;
+}) {
+  const shown = entries.filter((e) => e.count > 0 || e.active);
+  if (shown.length === 0) return null;
+  return (
+    <ul aria-label={label} className="flex flex-wrap gap-1.5 pt-1">
+      {shown.map((entry) => (
+        <li key={entry.key}>
+          <button
+            type="button"
+            aria-pressed={entry.active}
+            onClick={() => onPick(entry.key)}
+            className={`inline-flex items-center gap-1.5 rounded-full border px-2.5 py-0.5 text-xs ${
+              entry.active ? "border-brand bg-brand text-on-brand" : "border-border bg-surface hover:bg-surface-muted"
+            }`}
+          >
+            {entry.label}
+            <span className={entry.active ? "" : "text-muted"}>{formatCount(entry.count)}</span>
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 /** The filters in force as removable chips, with "Clear all". */

@@ -1,7 +1,7 @@
 import { decodeError } from "@souk/sdk/errors";
 import { formatAmount, formatDuration } from "@souk/sdk/format";
 import { orderLabel } from "@souk/sdk/contracts";
-import { useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { lazy, Suspense, useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { Link } from "react-router";
 import { erc20Abi } from "viem";
 import { useAccount, useBalance, useReadContract, useSwitchChain } from "wagmi";
@@ -27,6 +27,8 @@ import {
 } from "./purchase.ts";
 import { usePurchase, type Purchase } from "./use-purchase.ts";
 
+const CheckoutAddress = lazy(() => import("../../app/messaging-entry.ts").then((m) => ({ default: m.CheckoutAddress })));
+
 /**
  * The buy panel: price, quantity, total, the buyer's balance and the payment, or the reason this person cannot buy.
  * Mount it with `key={listing.id}`: the terms it remembers as seen belong to one listing.
@@ -37,6 +39,7 @@ export function BuyPanel({
   title,
   unavailable,
   loading,
+  ships = false,
 }: {
   listing: ListingState;
   token: TokenInfo;
@@ -46,6 +49,8 @@ export function BuyPanel({
   unavailable: ReactNode | undefined;
   /** The description is still loading: nobody pays for what they have not seen. */
   loading: boolean;
+  /** The listing is delivered by post: the buyer gives a delivery address, sent to the seller encrypted. */
+  ships?: boolean;
 }) {
   const headingId = useId();
   const [seen, setSeen] = useState<SeenTerms>(() => seenTerms(listing));
@@ -106,6 +111,12 @@ export function BuyPanel({
           blocker={blocker}
           purchase={purchase}
         />
+      )}
+
+      {ships && blocker !== "closed" && blocker !== "sold-out" && (
+        <Suspense fallback={null}>
+          <CheckoutAddress seller={listing.seller} orderId={purchase.done?.orderId} />
+        </Suspense>
       )}
 
       <p className="flex gap-2 border-t border-border pt-4 text-xs text-muted">

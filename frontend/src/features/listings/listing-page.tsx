@@ -1,7 +1,7 @@
 import { escrowAbi } from "@souk/sdk/contracts";
 import type { ListingMetadata } from "@souk/sdk/schemas";
 import { useQueryClient } from "@tanstack/react-query";
-import { useEffect, useState, type ReactNode } from "react";
+import { lazy, Suspense, useEffect, useState, type ReactNode } from "react";
 import { Link, useParams } from "react-router";
 import { useReadContract } from "wagmi";
 
@@ -19,6 +19,8 @@ import { Icon, type IconName } from "./icons.tsx";
 import { listingDocumentQuery } from "./metadata-query.ts";
 import { SellerSummary } from "./seller-summary.tsx";
 import { termsText } from "./terms.ts";
+
+const AskSeller = lazy(() => import("../../app/messaging-entry.ts").then((m) => ({ default: m.AskSeller })));
 
 const CONDITION_LABELS: Record<NonNullable<ListingMetadata["condition"]>, string> = {
   new: "New",
@@ -161,6 +163,7 @@ function ListingView({ listing, metadata }: { listing: ListingState; metadata: D
                 title={title}
                 unavailable={unavailable}
                 loading={metadata.status === "loading"}
+                ships={ready?.delivery?.method === "shipping"}
               />
             )}
           </div>
@@ -177,6 +180,9 @@ function ListingView({ listing, metadata }: { listing: ListingState; metadata: D
           {ready !== undefined && <Description metadata={ready} />}
           <Terms listing={listing} deliveryMethod={ready?.delivery?.method} />
           <SellerSummary seller={listing.seller} />
+          <Suspense fallback={null}>
+            <AskSeller listingId={listing.id} seller={listing.seller} />
+          </Suspense>
         </div>
       </div>
     </article>

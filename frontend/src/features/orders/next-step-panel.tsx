@@ -1,4 +1,5 @@
 import { formatDuration } from "@souk/sdk/format";
+import { availableActions, type Action, type RatingFlags, type Viewer } from "@souk/sdk/order-rules";
 import { useEffect, useRef } from "react";
 import { Link } from "react-router";
 
@@ -18,7 +19,7 @@ import {
   DeclineAction,
   ResolveAction,
 } from "./actions/simple-actions.tsx";
-import { availableActions, deadlineInfo, nextStep, type Action, type RatingFlags, type Viewer } from "./order-rules.ts";
+import { deadlineInfo, nextStep } from "./order-rules.ts";
 import { ClockIcon } from "../../components/clock-icon.tsx";
 import { formatDateTime } from "../../lib/format-time.ts";
 import { PayoutLines } from "../../components/payout-lines.tsx";

@@ -1,11 +1,12 @@
 import { orderLabel } from "@souk/sdk/contracts";
+import type { Viewer } from "@souk/sdk/order-rules";
 import { Link } from "react-router";
 
 import { AddressView } from "../../components/address.tsx";
 import { Countdown } from "../../components/countdown.tsx";
 import { TokenAmount } from "../../components/token-amount.tsx";
 import { isOpen, type Order } from "../../lib/orders.ts";
-import { deadlineInfo, type NextStep, type Viewer } from "./order-rules.ts";
+import { deadlineInfo, type NextStep } from "./order-rules.ts";
 import { ClockIcon } from "../../components/clock-icon.tsx";
 import { ItemThumb, useOrderItem } from "../../components/order-item.tsx";
 import { StateBadge } from "../../components/state-badge.tsx";

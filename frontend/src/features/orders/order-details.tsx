@@ -1,4 +1,5 @@
 import { formatBps } from "@souk/sdk/format";
+import type { Viewer } from "@souk/sdk/order-rules";
 import type { ReactNode } from "react";
 import type { Address } from "viem";
 
@@ -6,7 +7,6 @@ import { AddressView } from "../../components/address.tsx";
 import { TokenAmount } from "../../components/token-amount.tsx";
 import { useToken } from "../../hooks/use-token.ts";
 import type { Order } from "../../lib/orders.ts";
-import type { Viewer } from "./order-rules.ts";
 
 /** Terms fixed at purchase (amounts, fees) and the three people involved. */
 export function OrderDetails({ order, viewer }: { order: Order; viewer: Viewer }) {

@@ -1,4 +1,7 @@
 import { decodeError } from "@souk/sdk/errors";
+import { viewerOf } from "@souk/sdk/order-rules";
+import { lazy, Suspense, useMemo } from "react";
+import type { Address, Hex } from "viem";
 import { Link, useParams } from "react-router";
 import { useConnection } from "wagmi";
 
@@ -10,9 +13,11 @@ import { NextStepPanel } from "./next-step-panel.tsx";
 import { parseOrderId } from "./order-id.ts";
 import { OrderDetails } from "./order-details.tsx";
 import { OrderHeader } from "./order-header.tsx";
-import { viewerOf } from "./order-rules.ts";
+import { CiteTranscript } from "./cite-transcript.tsx";
 import { OrderTimeline } from "./order-timeline.tsx";
 import { useGivenRating, useRatingStatus } from "./use-ratings.ts";
+
+const OrderThread = lazy(() => import("../../app/messaging-entry.ts").then((m) => ({ default: m.OrderThread })));
 
 /** /orders/:orderId: one order, what can happen next, the actions open to the connected account, and its history. */
 export default function OrderPage() {
@@ -39,6 +44,14 @@ function OrderView({ orderId }: { orderId: bigint }) {
   const rating = useRatingStatus(orderId, ended && (viewer === "buyer" || viewer === "seller"));
   const rated = rating !== undefined && ((viewer === "buyer" && rating.buyerRated) || (viewer === "seller" && rating.sellerRated));
   const given = useGivenRating(orderId, address, rated);
+  const disputed = timeline.data?.some((entry) => entry.name === "DisputeOpened") ?? false;
+  const evidence = useMemo(
+    () =>
+      (timeline.data ?? [])
+        .filter((entry) => entry.name === "EvidenceSubmitted")
+        .map((entry) => ({ author: entry.args.author as Address, digest: entry.args.evidenceDigest as Hex })),
+    [timeline.data],
+  );
 
   if (order.isPending) {
     return (
@@ -85,6 +98,11 @@ function OrderView({ orderId }: { orderId: bigint }) {
             given={rated ? (given.data ?? undefined) : undefined}
             timeline={timeline.data}
           />
+          {(viewer === "buyer" || viewer === "seller" || (viewer === "arbiter" && disputed)) && (
+            <Suspense fallback={null}>
+              <OrderThread order={data} disputed={disputed} evidence={evidence} renderCite={(digest) => <CiteTranscript orderId={data.id} digest={digest} />} />
+            </Suspense>
+          )}
           <OrderTimeline
             order={data}
             entries={timeline.data}

@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import type { Address } from "viem";
 
 import type { Order } from "../../lib/orders.ts";
-import { availableActions, canRate, deadlineInfo, nextStep, proposerOf, viewerOf, type Viewer } from "./order-rules.ts";
+import { availableActions, canRate, proposerOf, viewerOf, type Viewer } from "@souk/sdk/order-rules";
+
+import { deadlineInfo, nextStep } from "./order-rules.ts";
 
 const BUYER = "0x00000000000000000000000000000000000000b1" as Address;
 const SELLER = "0x00000000000000000000000000000000000000a5" as Address;
@@ -17,8 +19,11 @@ const order = (over: Partial<Order> = {}) => ({
   seller: SELLER,
   arbiter: ARBITER,
   proposer: undefined as Address | undefined,
+  responseDeadline: 0n,
+  respondentHeard: false,
   ...over,
 });
+const RESPONSE = Number(DEADLINE) - 27 * 86_400;
 
 const unrated = { buyerRated: false, sellerRated: false };
 
@@ -77,10 +82,17 @@ describe("availableActions: Fulfilled", () => {
 });
 
 describe("availableActions: Disputed", () => {
-  const disputed = order({ state: "Disputed", proposer: BUYER });
+  const disputed = order({ state: "Disputed", proposer: BUYER, responseDeadline: BigInt(RESPONSE) });
+
+  it("lets the arbiter rule once the seller answered, or from the end of its response window", () => {
+    expect(availableActions(disputed, "arbiter", RESPONSE - 1)).toEqual(["evidence"]);
+    expect(availableActions(disputed, "arbiter", RESPONSE)).toEqual(["evidence", "rule"]);
+    expect(availableActions({ ...disputed, respondentHeard: true }, "arbiter", RESPONSE - 1)).toEqual(["evidence", "rule"]);
+    expect(nextStep(disputed, "arbiter", RESPONSE - 1)).toMatchObject({ kind: "waiting", title: "Waiting for the seller's answer" });
+  });
 
   it("lets the parties and the arbiter add evidence at any time while disputed", () => {
-    expect(availableActions(disputed, "arbiter", T - 1)).toEqual(["evidence"]);
+    expect(availableActions(disputed, "arbiter", T - 1)).toEqual(["evidence", "rule"]);
     expect(availableActions(disputed, "buyer", T - 1)).toEqual(["evidence", "propose"]);
     expect(availableActions(disputed, "seller", T - 1)).toEqual(["evidence", "accept", "propose"]);
     expect(availableActions(disputed, "other", T - 1)).toEqual([]);

@@ -1,108 +1,18 @@
 /**
- * What the connected account may do with an order right now, and what happens next: decided by the order's state,
- * the account's role in it and the chain's clock, exactly as docs/PROTOCOL.md and the escrow enforce it. A deadline
- * is the first second of its timed exit: "before" is now < deadline, "from" is now >= deadline.
+ * What happens next with an order, in words for the connected account: decided by the order's state, the account's
+ * role in it and the chain's clock. Which actions are possible comes from the SDK's order rules (`@souk/sdk/order-rules`),
+ * which are tested against the contracts themselves.
  */
-import type { Address } from "viem";
+import {
+  canRate,
+  canRuleNow,
+  proposerOf,
+  type OrderFacts,
+  type RatingFlags,
+  type Viewer,
+} from "@souk/sdk/order-rules";
 
 import type { Order } from "../../lib/orders.ts";
-
-export type Viewer = "buyer" | "seller" | "arbiter" | "other" | "disconnected";
-
-export type Action =
-  | "fulfill"
-  | "decline"
-  | "cancel"
-  | "confirm"
-  | "complete"
-  | "dispute"
-  | "evidence"
-  | "propose"
-  | "accept"
-  | "resolve"
-  | "rate";
-
-export interface RatingFlags {
-  buyerRated: boolean;
-  sellerRated: boolean;
-}
-
-type OrderFacts = Pick<Order, "state" | "deadline" | "buyer" | "seller" | "arbiter" | "proposer">;
-
-export function viewerOf(order: Pick<Order, "buyer" | "seller" | "arbiter">, account: Address | undefined): Viewer {
-  if (account === undefined) return "disconnected";
-  const me = account.toLowerCase();
-  if (me === order.buyer.toLowerCase()) return "buyer";
-  if (me === order.seller.toLowerCase()) return "seller";
-  if (me === order.arbiter.toLowerCase()) return "arbiter";
-  return "other";
-}
-
-/** The party that made the standing settlement proposal, if any. */
-export function proposerOf(order: Pick<Order, "proposer" | "buyer" | "seller">): "buyer" | "seller" | undefined {
-  if (order.proposer === undefined) return undefined;
-  const proposer = order.proposer.toLowerCase();
-  if (proposer === order.buyer.toLowerCase()) return "buyer";
-  if (proposer === order.seller.toLowerCase()) return "seller";
-  return undefined;
-}
-
-export const ENDED_RATEABLE = ["Completed", "Settled", "Ruled"] as const;
-
-/** Whether `viewer` may still rate this order (ratings open when it ends; after a cancellation only the buyer). */
-export function canRate(order: Pick<Order, "state">, viewer: Viewer, rating: RatingFlags | undefined): boolean {
-  if (rating === undefined) return false;
-  const ended = (ENDED_RATEABLE as readonly string[]).includes(order.state);
-  if (viewer === "buyer") return (ended || order.state === "Cancelled") && !rating.buyerRated;
-  if (viewer === "seller") return ended && !rating.sellerRated;
-  return false;
-}
-
-/** Every action the escrow or the reputation contract would accept from `viewer` at chain time `now`. */
-export function availableActions(order: OrderFacts, viewer: Viewer, now: number, rating?: RatingFlags): Action[] {
-  if (viewer === "disconnected") return [];
-  const before = now < Number(order.deadline);
-  const party = viewer === "buyer" || viewer === "seller";
-  const proposer = proposerOf(order);
-  const otherProposed = party && proposer !== undefined && proposer !== viewer;
-  const actions: Action[] = [];
-  switch (order.state) {
-    case "Funded":
-      if (viewer === "seller" && before) {
-        // From the deadline on the order is the buyer's to cancel (and to rate): the seller can no longer decline.
-        actions.push("fulfill", "decline");
-      }
-      if (viewer === "buyer") {
-        if (!before) actions.push("cancel");
-        actions.push("confirm"); // paying the seller is always the buyer's choice
-      }
-      break;
-    case "Fulfilled":
-      if (viewer === "buyer") {
-        actions.push("confirm");
-        if (before) actions.push("dispute");
-      } else if (!before) {
-        // Anyone may complete from the deadline on; for the buyer, "confirm" does the same and reads better.
-        actions.push("complete");
-      }
-      if (party && before) {
-        if (otherProposed) actions.push("accept");
-        actions.push("propose");
-      }
-      break;
-    case "Disputed":
-      if (party || viewer === "arbiter") actions.push("evidence");
-      if (party && before) {
-        if (otherProposed) actions.push("accept");
-        actions.push("propose");
-      }
-      if (!before) actions.push("resolve");
-      break;
-    default:
-      if (canRate(order, viewer, rating)) actions.push("rate");
-  }
-  return actions;
-}
 
 export interface NextStep {
   /** "action": the viewer is expected to do something now; "waiting": someone else or time moves next. */
@@ -155,7 +65,9 @@ export function nextStep(order: OrderFacts, viewer: Viewer, now: number, rating?
         };
       }
       if (viewer === "arbiter") {
-        return { kind: "action", title: "Rule on the dispute", detail: "Read both sides' evidence and decide how the payment is split before the ruling deadline." };
+        return canRuleNow(order, now)
+          ? { kind: "action", title: "Rule on the dispute", detail: "Read both sides' evidence and decide how the payment is split before the ruling deadline." }
+          : { kind: "waiting", title: "Waiting for the seller's answer", detail: "Both sides are heard first: you can rule once the seller answers with evidence or its 72 hours to answer have passed." };
       }
       if (party !== undefined && proposer !== undefined && proposer !== party) {
         return { kind: "action", title: "Answer the split proposal", detail: `The ${proposer} proposed a split of the payment. Accept it to end the dispute now, or make a counter-proposal.` };

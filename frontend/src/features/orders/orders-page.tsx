@@ -1,4 +1,5 @@
 import { decodeError } from "@souk/sdk/errors";
+import type { RatingFlags } from "@souk/sdk/order-rules";
 import { useMemo, type KeyboardEvent } from "react";
 import { Link, useSearchParams } from "react-router";
 import type { Address } from "viem";
@@ -12,7 +13,7 @@ import { useOrders } from "../../hooks/use-orders.ts";
 import { isOpen, type Order } from "../../lib/orders.ts";
 import { BalancesPanel } from "./balances-panel.tsx";
 import { OrderCard } from "./order-card.tsx";
-import { nextStep, type RatingFlags } from "./order-rules.ts";
+import { nextStep } from "./order-rules.ts";
 import { useRatingStatuses } from "./use-ratings.ts";
 
 type Tab = "purchases" | "sales";

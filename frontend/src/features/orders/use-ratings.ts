@@ -4,7 +4,7 @@ import type { Address, Hex } from "viem";
 import { usePublicClient, useReadContract, useReadContracts } from "wagmi";
 
 import { contracts, requireContracts } from "../../lib/deployment.ts";
-import type { RatingFlags } from "./order-rules.ts";
+import type { RatingFlags } from "@souk/sdk/order-rules";
 
 type Status = readonly [boolean, boolean, boolean, boolean];
 

@@ -2,6 +2,8 @@ import { shortAddress } from "@souk/sdk/format";
 import { Link } from "react-router";
 
 import { AddressView } from "../../components/address.tsx";
+import { VerifiedImage } from "../../components/verified-image.tsx";
+import { useProfile } from "../../hooks/use-profile.ts";
 import type { AccountStats } from "../../hooks/use-stats.ts";
 import { Avatar } from "./avatar.tsx";
 import { plural } from "./reviews.ts";
@@ -19,18 +21,32 @@ export function ProfileHeader({
   openListings: number | undefined;
 }) {
   const facts = headerFacts(stats, openListings);
+  const view = useProfile(address).data ?? undefined;
+  const named = view !== undefined && view.verified && view.profile.displayName !== "" ? view.profile : undefined;
   return (
     <header className="card flex flex-wrap items-start gap-4 p-5 sm:flex-nowrap sm:items-center sm:gap-6 sm:p-7">
-      <Avatar address={address} size="lg" />
+      {named?.avatar !== undefined ? (
+        <VerifiedImage cid={named.avatar.cid} alt="" className="size-16 shrink-0 rounded-[22%] sm:size-24" />
+      ) : (
+        <Avatar address={address} size="lg" />
+      )}
       <div className="flex min-w-0 flex-1 basis-48 flex-col gap-1.5">
         <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-          <h1 className="font-mono text-2xl font-bold tracking-tight sm:text-3xl">{shortAddress(address)}</h1>
+          {named !== undefined ? (
+            <h1 className="text-2xl font-bold tracking-tight sm:text-3xl" data-testid="profile-display-name">
+              {named.displayName}
+            </h1>
+          ) : (
+            <h1 className="font-mono text-2xl font-bold tracking-tight sm:text-3xl">{shortAddress(address)}</h1>
+          )}
           {isOwner && (
             <span className="rounded-full bg-brand-soft px-2.5 py-0.5 text-sm font-semibold text-brand" data-testid="this-is-you">
               This is you
             </span>
           )}
         </div>
+        {named?.shopName !== undefined && <p className="font-medium">{named.shopName}</p>}
+        {named?.about !== undefined && <p className="whitespace-pre-line text-muted">{named.about}</p>}
         <div className="text-muted wrap-anywhere" data-testid="full-address">
           <AddressView address={address} profile={false} label={address} />
         </div>

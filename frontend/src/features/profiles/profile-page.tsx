@@ -9,6 +9,8 @@ import { useReviewsOf } from "../../hooks/use-reviews.ts";
 import { useSellerListings } from "../../hooks/use-seller-listings.ts";
 import { useStats } from "../../hooks/use-stats.ts";
 import { parseAddressParam, sameAddress } from "./address-param.ts";
+import { KeyBackup } from "./key-backup.tsx";
+import { ProfileEditor } from "./profile-editor.tsx";
 import { ProfileHeader } from "./profile-header.tsx";
 import { ReviewsSection } from "./reviews-section.tsx";
 import { RoleReputation } from "./role-reputation.tsx";
@@ -62,6 +64,12 @@ function Profile({ address }: { address: Address }) {
           )}
         </aside>
         <div className="flex min-w-0 flex-col gap-12">
+          {isOwner && (
+            <>
+              <ProfileEditor account={address} />
+              <KeyBackup account={address} />
+            </>
+          )}
           <SellerListings open={openListings} catalogue={listings} isOwner={isOwner} />
           <ReviewsSection reviews={reviews} isOwner={isOwner} />
         </div>

@@ -27,7 +27,7 @@ export function ActionList({ actions, catalogue }: { actions: SellerAction[]; ca
         <li key={action.order.id.toString()} className="grid grid-cols-[auto_minmax(0,1fr)] items-start gap-x-4 gap-y-3 py-4 first:pt-0 last:pb-0 sm:grid-cols-[auto_minmax(0,1fr)_auto] sm:items-center">
           <span
             className={`flex size-10 shrink-0 items-center justify-center rounded-full ${
-              action.kind === "dispute" || action.kind === "late" ? "bg-danger-soft text-danger" : "bg-warning-soft text-warning"
+              action.kind === "dispute" || action.kind === "answer" || action.kind === "late" ? "bg-danger-soft text-danger" : "bg-warning-soft text-warning"
             }`}
           >
             <Icon name={action.kind === "ship" ? "box" : action.kind === "proposal" ? "tag" : "warning"} />

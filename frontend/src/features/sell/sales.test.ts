@@ -26,6 +26,8 @@ function order(patch: Partial<Order>): Order {
     deadline: 1_000n,
     proposer: undefined,
     proposedBuyerShareBps: 0n,
+    responseDeadline: 0n,
+    respondentHeard: false,
     ...patch,
   };
 }
@@ -61,6 +63,10 @@ describe("sellerAction", () => {
 
   it("flags disputes, and a settlement the buyer proposed while there is time to accept", () => {
     expect(sellerAction(order({ state: "Disputed" }), 0)?.kind).toBe("dispute");
+    const unanswered = order({ state: "Disputed", responseDeadline: 500n });
+    expect(sellerAction(unanswered, 499)).toMatchObject({ kind: "answer", deadline: 500n });
+    expect(sellerAction(unanswered, 500)?.kind).toBe("dispute");
+    expect(sellerAction({ ...unanswered, respondentHeard: true }, 0)?.kind).toBe("dispute");
     expect(sellerAction(order({ state: "Fulfilled", proposer: BUYER, deadline: 500n }), 100)?.kind).toBe("proposal");
     expect(sellerAction(order({ state: "Fulfilled", proposer: BUYER, deadline: 500n }), 500)).toBeUndefined();
     expect(sellerAction(order({ state: "Fulfilled", proposer: SELLER }), 0)).toBeUndefined();

@@ -48,6 +48,7 @@ export function groupSales(orders: readonly Order[]): SalesGroup[] {
 export type SellerAction =
   | { kind: "ship"; order: Order; deadline: bigint }
   | { kind: "late"; order: Order; deadline: bigint }
+  | { kind: "answer"; order: Order; deadline: bigint }
   | { kind: "dispute"; order: Order; deadline: bigint }
   | { kind: "proposal"; order: Order; deadline: bigint };
 
@@ -58,7 +59,10 @@ export function sellerAction(order: Order, now: number): SellerAction | undefine
     case "Funded":
       return { kind: passed ? "late" : "ship", order, deadline: order.deadline };
     case "Disputed":
-      return { kind: "dispute", order, deadline: order.deadline };
+      // The seller is heard first: until it answers (or its 72 hours pass) the arbiter cannot rule.
+      return !order.respondentHeard && Number(order.responseDeadline) > now
+        ? { kind: "answer", order, deadline: order.responseDeadline }
+        : { kind: "dispute", order, deadline: order.deadline };
     case "Fulfilled":
       return order.proposer !== undefined && order.proposer.toLowerCase() === order.buyer.toLowerCase() && !passed
         ? { kind: "proposal", order, deadline: order.deadline }
@@ -79,6 +83,7 @@ export function sellerActions(orders: readonly Order[], now: number): SellerActi
 export const ACTION_TEXT: Record<SellerAction["kind"], { title: string; deadlineLabel: string }> = {
   ship: { title: "Ship it, or decline", deadlineLabel: "Ship by" },
   late: { title: "Shipping deadline missed: the buyer can now cancel for a full refund", deadlineLabel: "Deadline" },
+  answer: { title: "Dispute open: answer with your evidence (or propose a settlement)", deadlineLabel: "Answer by" },
   dispute: { title: "Dispute open: add evidence or propose a settlement", deadlineLabel: "Arbiter rules by" },
   proposal: { title: "The buyer proposed a settlement: review it", deadlineLabel: "Answer by" },
 };

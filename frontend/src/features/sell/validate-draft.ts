@@ -4,7 +4,7 @@
  * draft that passes here is one the contracts and every Souk client accept.
  */
 import { ETH } from "@souk/sdk/contracts";
-import { parseAmount } from "@souk/sdk/format";
+import { formatBps, parseAmount } from "@souk/sdk/format";
 import { encodeDocument, listingMetadataSchema, type ListingMetadataInput } from "@souk/sdk/schemas";
 import { getAddress, isAddress, type Address } from "viem";
 
@@ -166,7 +166,7 @@ export function checkStock(input: string, minimum: 0n | 1n): { value?: bigint; e
   if (!/^\d+$/.test(typed)) return { error: "Enter a whole number of units." };
   const value = BigInt(typed);
   if (value < minimum) return { error: "Offer at least 1 unit." };
-  if (value > MAX_STOCK) return { error: "At most 4,294,967,295 units." };
+  if (value > MAX_STOCK) return { error: `At most ${MAX_STOCK.toLocaleString("en-US")} units.` };
   return { value };
 }
 
@@ -189,7 +189,7 @@ export function checkFee(input: string): { value?: bigint; error?: string } {
   const typed = input.trim().replace(/%$/, "").trim();
   const value = parseAmount(typed === "" ? "0" : typed, 2);
   if (value === undefined) return { error: "Enter a percentage from 0 to 10, with at most two decimals." };
-  if (value > MAX_ARBITER_FEE_BPS) return { error: "The arbiter fee can be at most 10%." };
+  if (value > MAX_ARBITER_FEE_BPS) return { error: `The arbiter fee can be at most ${formatBps(MAX_ARBITER_FEE_BPS)}.` };
   return { value };
 }
 

@@ -22,7 +22,9 @@ export function windowSeconds(input: WindowInput): number | undefined {
 export function windowError(input: WindowInput): string | undefined {
   const seconds = windowSeconds(input);
   if (seconds === undefined) return "Use whole numbers of days and hours.";
-  if (seconds < MIN_WINDOW_SECONDS || seconds > MAX_WINDOW_SECONDS) return "Choose between 1 hour and 90 days.";
+  if (seconds < MIN_WINDOW_SECONDS || seconds > MAX_WINDOW_SECONDS) {
+    return `Choose between ${formatDuration(MIN_WINDOW_SECONDS)} and ${formatDuration(MAX_WINDOW_SECONDS)}.`;
+  }
   return undefined;
 }
 
