@@ -11,7 +11,7 @@ import { createPublicClient, http, parseAbiItem, type PublicClient } from "viem"
 
 import { startBackgroundLoop, type BackgroundLoop } from "../background-loop.ts";
 import { quoteIdent } from "../sql.ts";
-import { scanSentEth } from "./seller-transfers.ts";
+import { blockTransfersReader, scanSentEth, type ValueTransfer } from "./seller-transfers.ts";
 import { insightsSchema } from "./store-schema.ts";
 
 const ETH = "0x0000000000000000000000000000000000000000";
@@ -51,11 +51,12 @@ export async function findFunding(
   pool: pg.Pool,
   schema: string,
   client: PublicClient,
+  transfersOf: (block: bigint) => Promise<ValueTransfer[]>,
   order: { buyer: string; seller: string; token: string; block: bigint },
 ): Promise<FundingEvidence | null> {
   const ponder = quoteIdent(schema);
   const found: FundingEvidence[] = [];
-  await scanSentEth(pool, schema, client, order.seller, order.block);
+  await scanSentEth(pool, schema, client, transfersOf, order.seller, order.block);
   const eth = await pool.query<{ tx_hash: string; block: string }>(
     `SELECT tx_hash, block::text FROM ${insightsSchema(schema)}.eth_sent
      WHERE sender = $1 AND recipient = $2 AND block <= $3 ORDER BY block LIMIT 1`,
@@ -90,6 +91,7 @@ export function startFundingWorker(options: FundingWorkerOptions): FundingWorker
   const ponder = quoteIdent(schema);
   const own = insightsSchema(schema);
   const client = createPublicClient({ transport: http(options.rpcUrl, { timeout: 10_000 }) }) as PublicClient;
+  const transfersOf = blockTransfersReader(client);
   async function pending(): Promise<PendingOrder[]> {
     const { rows } = await pool.query<PendingOrder>(
       `SELECT o.id::text AS order_id, o.buyer, o.seller, o.token, e.block_number::text AS block, e.transaction_hash AS placed_tx
@@ -105,7 +107,7 @@ export function startFundingWorker(options: FundingWorkerOptions): FundingWorker
   }
 
   async function check(order: PendingOrder): Promise<void> {
-    const evidence = await findFunding(pool, schema, client, { ...order, block: BigInt(order.block) });
+    const evidence = await findFunding(pool, schema, client, transfersOf, { ...order, block: BigInt(order.block) });
     await pool.query(
       `INSERT INTO ${own}.funding_check (order_id, placed_tx, funded, evidence_kind, evidence_tx, evidence_block)
        VALUES ($1, $2, $3, $4, $5, $6)

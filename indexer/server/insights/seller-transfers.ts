@@ -4,7 +4,8 @@
  * `eth_getTransactionCount(account, block)` finds exactly the blocks where the nonce moved, and only those blocks
  * are read. Ranges where the nonce did not move are skipped whole, so the cost grows with the number of blocks the
  * account sent from, not with the chain's length. What was read is kept (`eth_scan`, `eth_sent`), so each block is
- * read once per account. Not seen: ETH moved by contracts (internal transfers, contract wallets).
+ * read once per account; the blocks' ETH transfers are cached across accounts (sellers share busy blocks). Not seen:
+ * ETH moved by contracts (internal transfers, contract wallets).
  */
 import type pg from "pg";
 import type { PublicClient } from "viem";
@@ -12,7 +13,40 @@ import type { PublicClient } from "viem";
 import { inTransaction } from "../sql.ts";
 import { insightsSchema } from "./store-schema.ts";
 
-export async function scanSentEth(pool: pg.Pool, schema: string, client: PublicClient, sender: string, toBlock: bigint): Promise<void> {
+export interface ValueTransfer {
+  hash: string;
+  from: string;
+  to: string;
+  value: bigint;
+}
+
+/** Reads the ETH transfers of a block's transactions, remembering the last `capacity` blocks read. */
+export function blockTransfersReader(client: PublicClient, capacity = 4_096): (block: bigint) => Promise<ValueTransfer[]> {
+  const cache = new Map<bigint, Promise<ValueTransfer[]>>();
+  return (blockNumber) => {
+    let transfers = cache.get(blockNumber);
+    if (transfers === undefined) {
+      transfers = client.getBlock({ blockNumber, includeTransactions: true }).then((block) =>
+        block.transactions.flatMap((tx) =>
+          tx.to !== null && tx.value > 0n ? [{ hash: tx.hash, from: tx.from.toLowerCase(), to: tx.to.toLowerCase(), value: tx.value }] : [],
+        ),
+      );
+      transfers.catch(() => cache.delete(blockNumber));
+      cache.set(blockNumber, transfers);
+      if (cache.size > capacity) cache.delete(cache.keys().next().value!);
+    }
+    return transfers;
+  };
+}
+
+export async function scanSentEth(
+  pool: pg.Pool,
+  schema: string,
+  client: PublicClient,
+  transfersOf: (block: bigint) => Promise<ValueTransfer[]>,
+  sender: string,
+  toBlock: bigint,
+): Promise<void> {
   const own = insightsSchema(schema);
   const { rows } = await pool.query<{ block: string; nonce: string }>(`SELECT block::text, nonce::text FROM ${own}.eth_scan WHERE sender = $1`, [sender]);
   // Before the first block every nonce is zero: block -1 stands for "before genesis".
@@ -25,12 +59,7 @@ export async function scanSentEth(pool: pg.Pool, schema: string, client: PublicC
   const bisect = async (lo: bigint, loNonce: bigint, hi: bigint, hiNonce: bigint): Promise<void> => {
     if (hiNonce === loNonce) return;
     if (hi === lo + 1n) {
-      const block = await client.getBlock({ blockNumber: hi, includeTransactions: true });
-      for (const tx of block.transactions) {
-        if (tx.from.toLowerCase() === sender && tx.to !== null && tx.value > 0n) {
-          sent.push({ hash: tx.hash, to: tx.to.toLowerCase(), value: tx.value, block: hi });
-        }
-      }
+      for (const tx of await transfersOf(hi)) if (tx.from === sender) sent.push({ ...tx, block: hi });
       return;
     }
     const mid = (lo + hi) / 2n;
