@@ -82,20 +82,6 @@ contract Reputation is IReputation {
         emit Replied(orderId, msg.sender, replyDigest);
     }
 
-    function _addRating(address ratee, Role role, uint256 score) private {
-        StoredStats storage stats = _stats[ratee];
-        // score <= 5; see StoredStats for why the counters cannot overflow.
-        unchecked {
-            if (role == Role.Seller) {
-                stats.ratingsAsSeller += 1;
-                stats.scoreSumAsSeller += uint48(score);
-            } else {
-                stats.ratingsAsBuyer += 1;
-                stats.scoreSumAsBuyer += uint48(score);
-            }
-        }
-    }
-
     /// @inheritdoc IReputation
     function statsOf(address account) external view returns (Stats memory) {
         StoredStats memory stored = _stats[account];
@@ -123,5 +109,20 @@ contract Reputation is IReputation {
             flags & BUYER_REPLIED != 0,
             flags & SELLER_REPLIED != 0
         );
+    }
+
+    /// @dev Adds a score to the ratee's stats in the role it was rated in.
+    function _addRating(address ratee, Role role, uint256 score) private {
+        StoredStats storage stats = _stats[ratee];
+        // score <= 5; see StoredStats for why the counters cannot overflow.
+        unchecked {
+            if (role == Role.Seller) {
+                stats.ratingsAsSeller += 1;
+                stats.scoreSumAsSeller += uint48(score);
+            } else {
+                stats.ratingsAsBuyer += 1;
+                stats.scoreSumAsBuyer += uint48(score);
+            }
+        }
     }
 }

@@ -5,7 +5,7 @@
  */
 import { escrowAbi, listingRegistryAbi, reputationAbi, demoTokenAbi } from "@souk/sdk/contracts";
 import { formatAmount, shortAddress } from "@souk/sdk/format";
-import type { Abi, Address } from "viem";
+import type { Address } from "viem";
 
 import {
   amount,
@@ -70,13 +70,13 @@ test("a buyer searches, filters and sorts the listings, and the address bar keep
       })
     ).id;
     // The chess set sells out (a stock-only update: all its units taken off sale), the lantern is closed.
-    await market.write(seller, stack.registry, listingRegistryAbi as Abi, "updateListing", [ids.chess, amount(stack, "DGLD", "3.5"), -terms.stock, `0x${"0".repeat(64)}`]);
-    await market.write(seller, stack.registry, listingRegistryAbi as Abi, "closeListing", [ids.lantern]);
+    await market.write(seller, stack.registry, listingRegistryAbi, "updateListing", [ids.chess, amount(stack, "DGLD", "3.5"), -terms.stock, `0x${"0".repeat(64)}`]);
+    await market.write(seller, stack.registry, listingRegistryAbi, "closeListing", [ids.lantern]);
     // A completed purchase rated 3 stars gives the seller an average of exactly 3.
-    await market.write(buyer, stack.escrow, escrowAbi as Abi, "buy", [ids.yoyo, 1n, 1n], amount(stack, "ETH", "0.0123"));
+    await market.write(buyer, stack.escrow, escrowAbi, "buy", [ids.yoyo, 1n, 1n], amount(stack, "ETH", "0.0123"));
     const orderId = await market.lastOrderOf(buyer.address);
-    await market.write(buyer, stack.escrow, escrowAbi as Abi, "confirm", [orderId]);
-    await market.write(buyer, stack.reputation, reputationAbi as Abi, "rate", [orderId, 3n, `0x${"0".repeat(64)}`]);
+    await market.write(buyer, stack.escrow, escrowAbi, "confirm", [orderId]);
+    await market.write(buyer, stack.reputation, reputationAbi, "rate", [orderId, 3n, `0x${"0".repeat(64)}`]);
     // Completed: the seller is credited the price minus the 1% protocol fee, to the wei.
     const yoyoPrice = amount(stack, "ETH", "0.0123");
     expect(await market.credit(seller.address)).toBe(yoyoPrice - (yoyoPrice * 100n) / 10_000n);
@@ -332,7 +332,7 @@ test("a person switches accounts in the wallet mid-session and the dApp follows 
   const dusd = tokenOf(stack, "DUSD");
   const [seller, arbiter] = [await market.freshAccount(), await market.freshAccount()];
   const [first, second] = [await market.freshAccount({ tokens: true }), await market.freshAccount()];
-  await market.write(second, dusd.address, demoTokenAbi as Abi, "faucet", [second.address, amount(stack, "DUSD", "2500.5")]);
+  await market.write(second, dusd.address, demoTokenAbi, "faucet", [second.address, amount(stack, "DUSD", "2500.5")]);
   const tag = Date.now().toString(36);
   const terms = { token: dusd.address, stock: 10n, arbiter: arbiter.address };
   const kettle = await listSomething(market, seller, listingDocument({ title: `Enamel kettle ${tag}`, category: "Home & Garden" }), { ...terms, price: amount(stack, "DUSD", "12.5") });
@@ -341,8 +341,8 @@ test("a person switches accounts in the wallet mid-session and the dApp follows 
   // Each account has bought something else: the kettle by the first, two scarves by the second.
   for (const [buyer, listing, quantity] of [[first, kettle, 1n], [second, scarf, 2n]] as const) {
     const total = (listing === kettle ? amount(stack, "DUSD", "12.5") : amount(stack, "DUSD", "30")) * quantity;
-    await market.write(buyer, dusd.address, demoTokenAbi as Abi, "approve", [stack.escrow, total]);
-    await market.write(buyer, stack.escrow, escrowAbi as Abi, "buy", [listing.id, quantity, 1n]);
+    await market.write(buyer, dusd.address, demoTokenAbi, "approve", [stack.escrow, total]);
+    await market.write(buyer, stack.escrow, escrowAbi, "buy", [listing.id, quantity, 1n]);
   }
   const balanceOf = (account: Address) => market.client.readContract({ address: dusd.address, abi: demoTokenAbi, functionName: "balanceOf", args: [account] });
   const shown = async (account: Address) => `${formatAmount(await balanceOf(account), dusd.decimals)} DUSD`;

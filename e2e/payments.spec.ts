@@ -7,7 +7,7 @@
  */
 import { ETH, escrowAbi, orderLabel } from "@souk/sdk/contracts";
 import type { Page } from "@playwright/test";
-import { getAddress, parseEther, parseUnits, zeroHash, type Abi } from "viem";
+import { getAddress, parseEther, parseUnits, zeroHash } from "viem";
 
 import { connect, expect, test } from "./support/fixtures.ts";
 import {
@@ -242,7 +242,7 @@ test("anyone completes an order the buyer never confirmed, and the seller withdr
   const anyone = await market.freshAccount();
   const listingId = await listItem(market, seller, { price, stock: 1n, arbiter: arbiter.address, title, confirmationWindow: HOUR });
   const orderId = await buyDirect(market, buyer, listingId);
-  await market.write(seller, market.stack.escrow, escrowAbi as Abi, "fulfill", [orderId, zeroHash]);
+  await market.write(seller, market.stack.escrow, escrowAbi, "fulfill", [orderId, zeroHash]);
   // The fee in force at purchase is the one the payout uses.
   expect(await market.order(orderId)).toMatchObject({ stateName: "Fulfilled", amount: price, protocolFeeBps: PROTOCOL_FEE_BPS });
   // One wallet holding two people: a passer-by first, then the seller (switched to, as in an extension).

@@ -11,8 +11,7 @@
  *     have changed (budget 100 ms), median and worst of several runs.
  * Prints a table and writes bench-dapp-report.json. Numbers vary with the machine; run it on an idle one.
  */
-import { spawn } from "node:child_process";
-import { readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 import {
@@ -22,15 +21,15 @@ import {
   listingMetadataSchema,
   listingRegistryAbi,
 } from "@souk/sdk";
+import { addVerified } from "@souk/sdk/upload";
 import { create as createIpfsClient } from "kubo-rpc-client";
 import { createWalletClient, encodeFunctionData, http, parseUnits, type Address } from "viem";
 import { mnemonicToAccount } from "viem/accounts";
 
 import { launchChromium, stats, timeChange, type Stats } from "./bench/browser.ts";
-import { readDeployments } from "./export-sdk.ts";
 import { DEV_MNEMONIC } from "./local/accounts.ts";
 import { rpc } from "./local/chain.ts";
-import { freePort } from "./local/ports.ts";
+import { startStack } from "./local/stack.ts";
 import { localChain } from "./seed/seed.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -43,45 +42,22 @@ const ADJECTIVES = ["Vintage", "Handmade", "Restored", "Compact", "Classic", "Or
 const NOUNS = ["lamp", "mug", "jacket", "camera", "chair", "print", "speaker", "teapot", "backpack", "bicycle", "notebook", "vase"];
 
 async function main(): Promise<void> {
-  const ports = { chain: await freePort(), api: await freePort(), gateway: await freePort(), app: await freePort() };
-  const runDir = path.join(ROOT, ".souk", `bench-${process.pid}`);
-  const dataDir = path.join(runDir, "ipfs");
   console.log(`Starting the stack (production build) and publishing ${LISTINGS} listings…`);
-  const stack = spawn(
-    process.execPath,
-    [
-      "--import", "tsx", "scripts/start.ts", "--app", "preview", "--app-out", path.join(runDir, "dist"),
-      "--no-seed", "--no-indexer", "--fresh-ipfs", "--ipfs-data", dataDir,
-      "--chain-port", String(ports.chain), "--ipfs-api-port", String(ports.api),
-      "--gateway-port", String(ports.gateway), "--app-port", String(ports.app),
-    ],
-    { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, SOUK_IGNITION_DIR: path.join(runDir, "ignition") } },
-  );
-  let output = "";
-  stack.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  stack.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const stop = async () => {
-    stack.kill("SIGINT");
-    await new Promise((resolve) => stack.once("exit", resolve));
-    await rm(runDir, { recursive: true, force: true });
-  };
+  const stack = await startStack({ runDir: path.join(ROOT, ".souk", `bench-${process.pid}`), seed: false, indexer: false });
   try {
-    await waitForText(() => output, "Ctrl-C stops everything", 240_000, () => stack.exitCode !== null);
-    const rpcUrl = `http://127.0.0.1:${ports.chain}`;
-    const deployment = (await readDeployments(path.join(runDir, "ignition", "deployments"))).find((d) => d.chainId === 31337)!;
-
+    const { rpcUrl, deployment } = stack;
     const publishStarted = performance.now();
-    await publishListings(rpcUrl, `http://127.0.0.1:${ports.api}/api/v0`, deployment.registry as Address, deployment.tokens);
+    await publishListings(rpcUrl, stack.ipfsApiUrl, deployment.registry as Address, deployment.tokens);
     const publishSeconds = (performance.now() - publishStarted) / 1000;
     console.log(`Published ${LISTINGS} listings in ${publishSeconds.toFixed(1)} s. Measuring in Chromium…`);
 
-    const result = await measure(`http://127.0.0.1:${ports.app}/`);
+    const result = await measure(`${stack.appUrl}/`);
     const report = { listings: LISTINGS, ...result, budgets: { firstResultsMs: 2_000, filterMs: 100 } };
     printReport(report);
     await writeFile(path.join(ROOT, "bench-dapp-report.json"), JSON.stringify(report, null, 2) + "\n");
     console.log("\nWrote bench-dapp-report.json");
   } finally {
-    await stop();
+    await stack.stop();
   }
 }
 
@@ -95,8 +71,7 @@ async function publishListings(
   const imageDir = path.join(ROOT, "scripts", "seed", "images");
   const images: string[] = [];
   for (const file of (await readdir(imageDir)).filter((f) => f.endsWith(".webp")).sort()) {
-    const { cid } = await ipfs.add(await readFile(path.join(imageDir, file)), { cidVersion: 1, rawLeaves: true });
-    images.push(cid.toString());
+    images.push(await addVerified(ipfs, new Uint8Array(await readFile(path.join(imageDir, file)))));
   }
   const sellers = [11, 12, 13, 14].map((i) => mnemonicToAccount(DEV_MNEMONIC, { addressIndex: i }));
   const arbiter = mnemonicToAccount(DEV_MNEMONIC, { addressIndex: 15 }).address;
@@ -119,8 +94,7 @@ async function publishListings(
           images: [{ cid: images[i % images.length]!, type: "image/webp", width: 800, height: 600 }],
           attributes: [{ name: "Batch", value: String(Math.floor(i / 100)) }],
         });
-        const { cid } = await ipfs.add(bytes, { cidVersion: 1, rawLeaves: true });
-        digests[i] = cidToDigest(cid.toString());
+        digests[i] = cidToDigest(await addVerified(ipfs, bytes));
       }
     }),
   );
@@ -216,13 +190,5 @@ function printReport(report: { listings: number; firstResultsMs: Stats; searchMs
   console.log(row("category filter -> results", report.categoryMs, 100));
 }
 
-async function waitForText(read: () => string, text: string, timeoutMs: number, dead: () => boolean): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!read().includes(text)) {
-    if (dead()) throw new Error(`The stack exited:\n${read()}`);
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for "${text}":\n${read()}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 await main();

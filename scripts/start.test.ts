@@ -2,7 +2,6 @@
  * `npm start` end to end: the orchestrator brings up chain, IPFS, contracts, the seeded market and the dApp on
  * free ports, everything it seeded is real and verifiable, and Ctrl-C leaves no process and no port behind.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import net from "node:net";
@@ -28,42 +27,13 @@ import { readDeployments } from "./export-sdk.ts";
 import { hasFrontend } from "./local/app.ts";
 import { devAccount, ROLES } from "./local/accounts.ts";
 import { ensurePortFree, freePort } from "./local/ports.ts";
+import { READY_BANNER, runStart, type StartRun } from "./local/stack.ts";
 import { connect, keys, signed } from "./relay/testing.ts";
 import { DEMO_ARBITER } from "./seed/catalogue.ts";
 
-const ROOT = path.resolve(import.meta.dirname, "..");
-
-interface Run {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-function runStart(args: string[], env: NodeJS.ProcessEnv): Run {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", ...args], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  return { child, output: () => output, exited };
-}
-
-async function waitFor(run: Run, text: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!run.output().includes(text)) {
-    if (run.child.exitCode !== null) throw new Error(`start.ts exited early:\n${run.output()}`);
-    if (Date.now() > deadline) throw new Error(`"${text}" not printed in time:\n${run.output()}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
 describe("npm start", () => {
   let tmp: string;
-  let run: Run;
+  let run: StartRun;
   let ports: { chain: number; api: number; gateway: number; relay: number; app: number; indexer: number };
 
   beforeAll(async () => {
@@ -90,9 +60,9 @@ describe("npm start", () => {
         "--fresh-ipfs",
         "--fresh-relay",
       ],
-      { SOUK_IGNITION_DIR: path.join(tmp, "ignition"), SOUK_SDK_OUT: path.join(tmp, "sdk") },
+      { env: { SOUK_IGNITION_DIR: path.join(tmp, "ignition"), SOUK_SDK_OUT: path.join(tmp, "sdk") } },
     );
-    await waitFor(run, "Ctrl-C stops everything", 150_000);
+    await run.waitFor(READY_BANNER, 150_000);
   }, 180_000);
 
   afterAll(async () => {
@@ -121,7 +91,7 @@ describe("npm start", () => {
     }
     expect(out).toContain(`http://127.0.0.1:${ports.chain}`);
     expect(out).toContain(`Indexer API     http://127.0.0.1:${ports.indexer}/api/listings`);
-    expect(out).toMatch(/Database        PostgreSQL \d+\.\d+ on 127\.0\.0\.1:\d+/);
+    expect(out).toMatch(/Database {8}PostgreSQL \d+\.\d+ on 127\.0\.0\.1:\d+/);
     // The start-up time is printed (README: measured on an idle machine); a loaded CI machine is not a benchmark.
     expect(out).toMatch(/Ready in \d+\.\d s\. Ctrl-C stops everything/);
     expect(out).toMatch(new RegExp(`Nostr relay\\s+ws://127\\.0\\.0\\.1:${ports.relay}`));
@@ -204,10 +174,10 @@ describe("npm start", () => {
         "--ipfs-data", path.join(tmp, "ipfs-chain-only"),
         "--relay-data", path.join(tmp, "relay-chain-only"),
       ],
-      { SOUK_IGNITION_DIR: path.join(tmp, "ignition-chain-only"), SOUK_SDK_OUT: path.join(tmp, "sdk-chain-only") },
+      { env: { SOUK_IGNITION_DIR: path.join(tmp, "ignition-chain-only"), SOUK_SDK_OUT: path.join(tmp, "sdk-chain-only") } },
     );
     try {
-      await waitFor(second, "Ctrl-C stops everything", 120_000);
+      await second.waitFor(READY_BANNER, 120_000);
       expect(second.output()).toContain("Indexer         off (--no-indexer)");
       expect(second.output()).not.toContain("PostgreSQL on");
       await expect(ensurePortFree(chainOnly.indexer, "test", "--x")).resolves.toBeUndefined();
@@ -245,7 +215,7 @@ describe("npm start", () => {
     const taken = await freePort();
     await new Promise<void>((resolve) => blocker.listen(taken, "127.0.0.1", resolve));
     try {
-      const second = runStart(["--chain-port", String(taken), "--no-seed"], {});
+      const second = runStart(["--chain-port", String(taken), "--no-seed"]);
       expect(await second.exited).toBe(1);
       expect(second.output()).toContain(`Port ${taken} (local chain) is already in use`);
       expect(second.output()).toContain("--chain-port");

@@ -7,11 +7,12 @@ import { mkdir } from "node:fs/promises";
 import path from "node:path";
 
 import type { Browser, BrowserContext, Page, TestInfo } from "@playwright/test";
-import { cidToDigest, digestOf } from "@souk/sdk/cid";
+import { cidToDigest } from "@souk/sdk/cid";
 import { demoTokenAbi, ETH, escrowAbi, listingRegistryAbi } from "@souk/sdk/contracts";
 import { encodeDocument, listingMetadataSchema, type Category } from "@souk/sdk/schemas";
+import { addVerified } from "@souk/sdk/upload";
 import { create as createIpfsClient } from "kubo-rpc-client";
-import { decodeFunctionData, erc20Abi, parseEventLogs, type Abi, type Address, type Hash, type Hex, type LocalAccount } from "viem";
+import { decodeFunctionData, erc20Abi, parseEventLogs, type Address, type Hash, type Hex, type LocalAccount } from "viem";
 
 import { expect, test, type Market } from "./fixtures.ts";
 import type { Stack } from "./stack.ts";
@@ -99,11 +100,7 @@ export async function publishListingDocument(
     attributes: [],
     delivery: { method: "shipping" },
   });
-  const ipfs = createIpfsClient({ url: stack.ipfsApiUrl });
-  const { cid } = await ipfs.add(bytes, { cidVersion: 1, rawLeaves: true, pin: true });
-  const digest = await digestOf(bytes);
-  expect(cidToDigest(cid.toString()), "the IPFS node stored the document under its own CID").toBe(digest);
-  return digest;
+  return cidToDigest(await addVerified(createIpfsClient({ url: stack.ipfsApiUrl }), bytes));
 }
 
 export interface ListingSetup {
@@ -126,7 +123,7 @@ export async function listItem(market: Market, seller: LocalAccount, setup: List
     description: setup.description ?? `${setup.title}: set up by an end-to-end test.`,
     category: setup.category ?? "Other",
   });
-  const receipt = await market.write(seller, market.stack.registry, listingRegistryAbi as Abi, "createListing", [
+  const receipt = await market.write(seller, market.stack.registry, listingRegistryAbi, "createListing", [
     {
       token: setup.token ?? ETH,
       price: setup.price,
@@ -150,9 +147,9 @@ export async function buyDirect(market: Market, buyer: LocalAccount, listingId: 
   const args = [listingId, quantity, listing.version] as const;
   const receipt =
     listing.token === ETH
-      ? await market.write(buyer, market.stack.escrow, escrowAbi as Abi, "buy", args, total)
-      : (await market.write(buyer, listing.token, erc20Abi as Abi, "approve", [market.stack.escrow, total]),
-        await market.write(buyer, market.stack.escrow, escrowAbi as Abi, "buy", args));
+      ? await market.write(buyer, market.stack.escrow, escrowAbi, "buy", args, total)
+      : (await market.write(buyer, listing.token, erc20Abi, "approve", [market.stack.escrow, total]),
+        await market.write(buyer, market.stack.escrow, escrowAbi, "buy", args));
   const placed = parseEventLogs({ abi: escrowAbi, logs: receipt.logs, eventName: "OrderPlaced" });
   expect(placed).toHaveLength(1);
   return placed[0]!.args.orderId;

@@ -11,11 +11,12 @@
 import { deflateSync } from "node:zlib";
 
 import type { Locator, Page } from "@playwright/test";
-import { cidToDigest, digestOf, digestToCid, rawCidOf } from "@souk/sdk/cid";
+import { cidToDigest, digestOf, digestToCid } from "@souk/sdk/cid";
 import { ETH, listingRegistryAbi } from "@souk/sdk/contracts";
 import { listingMetadataSchema, MAX_DOCUMENT_BYTES, parseDocument, type ListingMetadata, type ListingMetadataInput } from "@souk/sdk/schemas";
+import { addVerified } from "@souk/sdk/upload";
 import { create as createIpfsClient } from "kubo-rpc-client";
-import { parseEventLogs, parseUnits, type Abi, type Address, type Hex, type LocalAccount } from "viem";
+import { parseEventLogs, parseUnits, type Address, type Hex, type LocalAccount } from "viem";
 
 import type { Market } from "./fixtures.ts";
 import type { Stack } from "./stack.ts";
@@ -30,15 +31,7 @@ export const PAGE_SIZE = 24;
 /** Stores `bytes` as ONE raw block through the node's Kubo RPC API and checks the CID it answers. */
 export async function addRawBlock(stack: Stack, bytes: Uint8Array, chunkSize?: number): Promise<string> {
   const client = createIpfsClient({ url: stack.ipfsApiUrl });
-  const { cid } = await client.add(bytes, {
-    cidVersion: 1,
-    rawLeaves: true,
-    pin: true,
-    ...(chunkSize === undefined ? {} : { chunker: `size-${chunkSize}` }),
-  });
-  const expected = await rawCidOf(bytes);
-  if (cid.toString() !== expected) throw new Error(`The IPFS node stored ${bytes.byteLength} bytes as ${cid}, not as one raw block ${expected}`);
-  return expected;
+  return addVerified(client, bytes, chunkSize === undefined ? {} : { chunker: `size-${chunkSize}` });
 }
 
 /** Publishes any JSON value as a document (valid or not: the dApp is the one to judge) and returns its digest. */
@@ -76,7 +69,7 @@ export interface NewListing {
 
 /** Registers a listing from `seller` straight on chain and returns its id. */
 export async function createListingOnChain(market: Market, seller: LocalAccount, terms: NewListing): Promise<bigint> {
-  const receipt = await market.write(seller, market.stack.registry, listingRegistryAbi as Abi, "createListing", [
+  const receipt = await market.write(seller, market.stack.registry, listingRegistryAbi, "createListing", [
     {
       token: terms.token,
       price: terms.price,

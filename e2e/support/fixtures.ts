@@ -8,17 +8,22 @@ import { demoGoldAbi, demoTokenAbi, escrowAbi, listingRegistryAbi, ORDER_STATES,
 import {
   createPublicClient,
   createWalletClient,
+  encodeFunctionData,
   http,
   numberToHex,
   parseEther,
   type Abi,
   type Address,
   type Chain,
+  type ContractFunctionArgs,
+  type ContractFunctionName,
+  type EncodeFunctionDataParameters,
   type LocalAccount,
   type PublicClient,
 } from "viem";
 import { mnemonicToAccount } from "viem/accounts";
 
+import { rpc } from "../../scripts/local/chain.ts";
 import { readStack, type Stack } from "./stack.ts";
 import { TestWallet } from "./wallet.ts";
 
@@ -40,8 +45,9 @@ export class Market {
     this.client = createPublicClient({ chain: this.chain, transport: http(stack.rpcUrl), pollingInterval: 50 });
   }
 
-  async rpc<T>(method: string, params: unknown[] = []): Promise<T> {
-    return this.client.request({ method, params } as never) as Promise<T>;
+  /** A node method viem has no action for (hardhat_*, evm_*). */
+  rpc<T>(method: string, params: unknown[] = []): Promise<T> {
+    return rpc<T>(this.stack.rpcUrl, method, params);
   }
 
   /** A new person with 1,000 ETH and, when asked, demo tokens. */
@@ -60,9 +66,17 @@ export class Market {
   }
 
   /** A transaction straight to the chain (for setting up what a test is not about). */
-  async write(account: LocalAccount, address: Address, abi: Abi, functionName: string, args: readonly unknown[], value?: bigint) {
+  async write<const abi extends Abi, functionName extends ContractFunctionName<abi, "nonpayable" | "payable">>(
+    account: LocalAccount,
+    address: Address,
+    abi: abi,
+    functionName: functionName,
+    args: ContractFunctionArgs<abi, "nonpayable" | "payable", functionName>,
+    value?: bigint,
+  ) {
     const wallet = createWalletClient({ account, chain: this.chain, transport: http(this.stack.rpcUrl) });
-    const hash = await wallet.writeContract({ address, abi, functionName, args, value } as never);
+    const data = encodeFunctionData<abi, functionName>({ abi, functionName, args } as EncodeFunctionDataParameters<abi, functionName>);
+    const hash = await wallet.sendTransaction({ to: address, data, value });
     const receipt = await this.client.waitForTransactionReceipt({ hash });
     expect(receipt.status, `${functionName} succeeded`).toBe("success");
     return receipt;

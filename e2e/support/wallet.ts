@@ -157,7 +157,7 @@ export class TestWallet {
           value: tx.value === undefined ? undefined : BigInt(tx.value),
           gas: tx.gas === undefined ? undefined : BigInt(tx.gas),
         };
-        return client.sendTransaction({ ...request, account: this.account, chain: this.chain() } as never);
+        return client.sendTransaction({ ...request, account: this.account, chain: this.chain() });
       }
       case "eth_signTypedData_v4": {
         this.requireConnected();
@@ -171,7 +171,7 @@ export class TestWallet {
           message: Record<string, unknown>;
         };
         const { EIP712Domain: _, ...types } = typed.types;
-        return this.account.signTypedData!({ domain: typed.domain, types, primaryType: typed.primaryType, message: typed.message } as never);
+        return this.account.signTypedData!({ domain: typed.domain, types, primaryType: typed.primaryType, message: typed.message });
       }
       case "personal_sign": {
         this.requireConnected();

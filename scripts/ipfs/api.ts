@@ -25,7 +25,7 @@ export interface ApiContext extends AddContext {
   blocks: Blocks;
   identity: Identity;
   cors: CorsPolicy;
-  versions: { service: string; helia: string };
+  versions: { service: string };
 }
 
 type Route = (ctx: ApiContext, req: IncomingMessage, res: ServerResponse, params: URLSearchParams) => Promise<void>;
@@ -165,7 +165,7 @@ const version: Route = async (ctx, _req, res) => {
     Repo: "",
     System: `${process.arch}/${process.platform}`,
     Golang: "",
-    Agent: `souk-ipfs/${ctx.versions.service} helia/${ctx.versions.helia} node/${process.versions.node}`,
+    Agent: `souk-ipfs/${ctx.versions.service} node/${process.versions.node}`,
   });
 };
 

@@ -1,11 +1,12 @@
 // Local-only block access and DAG traversal (dag-pb and raw: the codecs the light node stores).
 import * as dagPb from "@ipld/dag-pb";
 import * as raw from "multiformats/codecs/raw";
-import type { Helia } from "helia";
+import type { Blockstore } from "interface-blockstore";
 import type { CID } from "multiformats/cid";
 import { NotFoundError } from "./http.ts";
 
-export type Blocks = Helia["blockstore"];
+/** The blockstore operations the node uses (blockstore-fs on disk; deletes go through the pin store). */
+export type Blocks = Pick<Blockstore, "has" | "get" | "put" | "delete">;
 
 const IDENTITY_HASH = 0x00;
 
@@ -19,6 +20,24 @@ export function blockKey(cid: CID): string {
   return Buffer.from(cid.multihash.bytes).toString("base64url");
 }
 
+/**
+ * The node's blocks: `store` on disk, identity CIDs (whose bytes are the digest itself) answered without it, and
+ * deletes through `remove` (the pin store's, which refuses pinned blocks).
+ */
+export function nodeBlocks(store: Blocks, remove: (cid: CID) => Promise<void>): Blocks {
+  return {
+    has: async (cid, options) => cid.multihash.code === IDENTITY_HASH || (await store.has(cid, options)),
+    get: (cid, options) =>
+      cid.multihash.code === IDENTITY_HASH
+        ? (async function* () {
+            yield cid.multihash.digest;
+          })()
+        : store.get(cid, options),
+    put: (cid, bytes, options) => store.put(cid, bytes, options),
+    delete: (cid) => remove(cid),
+  };
+}
+
 export async function hasBlock(blocks: Blocks, cid: CID): Promise<boolean> {
   return cid.multihash.code === IDENTITY_HASH || (await blocks.has(cid));
 }
@@ -27,7 +46,7 @@ export async function hasBlock(blocks: Blocks, cid: CID): Promise<boolean> {
 export async function getBlock(blocks: Blocks, cid: CID): Promise<Uint8Array> {
   if (!(await hasBlock(blocks, cid))) throw blockNotFound(cid);
   const chunks: Uint8Array[] = [];
-  for await (const chunk of blocks.get(cid, { offline: true })) chunks.push(chunk);
+  for await (const chunk of blocks.get(cid)) chunks.push(chunk);
   return chunks.length === 1 && chunks[0] !== undefined ? chunks[0] : Buffer.concat(chunks);
 }
 

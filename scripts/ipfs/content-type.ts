@@ -1,6 +1,7 @@
 // Content types for user content served by the gateway. Only types that a browser cannot execute are ever
 // returned: HTML and SVG (scriptable) come out as text/plain, which together with `nosniff` and the sandbox
 // CSP keeps uploaded files from running script in the gateway's origin.
+import { sniffImageType } from "@souk/sdk/image-type";
 
 export const OCTET_STREAM = "application/octet-stream";
 export const TEXT_PLAIN = "text/plain; charset=utf-8";
@@ -10,35 +11,6 @@ export const JSON_TYPE = "application/json";
 export const SNIFF_BYTES = 4096;
 /** Files up to this size are read whole so that JSON can be recognised by parsing it. */
 export const JSON_SNIFF_LIMIT = 1024 * 1024;
-
-const ascii = (bytes: Uint8Array, start: number, end: number): string =>
-  String.fromCharCode(...bytes.subarray(start, end));
-
-const startsWith = (bytes: Uint8Array, signature: number[]): boolean =>
-  bytes.length >= signature.length && signature.every((b, i) => bytes[i] === b);
-
-const AVIF_BRANDS = new Set(["avif", "avis"]);
-
-/** ISO-BMFF `ftyp` box whose major or compatible brands say AVIF. */
-function isAvif(bytes: Uint8Array): boolean {
-  if (bytes.length < 16 || ascii(bytes, 4, 8) !== "ftyp") return false;
-  if (AVIF_BRANDS.has(ascii(bytes, 8, 12))) return true;
-  const boxSize = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(0);
-  const end = Math.min(boxSize, bytes.length);
-  for (let offset = 16; offset + 4 <= end; offset += 4) {
-    if (AVIF_BRANDS.has(ascii(bytes, offset, offset + 4))) return true;
-  }
-  return false;
-}
-
-function imageType(bytes: Uint8Array): string | undefined {
-  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return "image/png";
-  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return "image/jpeg";
-  if (bytes.length >= 6 && (ascii(bytes, 0, 6) === "GIF87a" || ascii(bytes, 0, 6) === "GIF89a")) return "image/gif";
-  if (bytes.length >= 12 && ascii(bytes, 0, 4) === "RIFF" && ascii(bytes, 8, 12) === "WEBP") return "image/webp";
-  if (isAvif(bytes)) return "image/avif";
-  return undefined;
-}
 
 /** UTF-8 text without the control bytes that mark binary data (WHATWG MIME sniffing's list). */
 function decodeText(bytes: Uint8Array, whole: boolean): string | undefined {
@@ -58,7 +30,7 @@ function decodeText(bytes: Uint8Array, whole: boolean): string | undefined {
  * only in files read whole, as an object or an array.
  */
 export function sniffContentType(bytes: Uint8Array, whole: boolean): string {
-  const image = imageType(bytes);
+  const image = sniffImageType(bytes);
   if (image !== undefined) return image;
   const text = decodeText(bytes, whole);
   if (text === undefined) return OCTET_STREAM;

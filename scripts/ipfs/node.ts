@@ -1,11 +1,12 @@
-// Starts and stops the embedded IPFS node: Helia (light, no libp2p) on disk, the RPC API and the gateway.
+// Starts and stops the embedded IPFS node: blocks on disk (blockstore-fs), pins in the datastore, no libp2p, the RPC API
+// and the gateway.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createHeliaLight, type Helia } from "helia";
 import { API_CORS_EXPOSED, createApiHandler } from "./api.ts";
 import { normaliseOrigin, type CorsPolicy } from "./cors.ts";
 import { createGatewayHandler, GATEWAY_CORS_EXPOSED } from "./gateway.ts";
 import { loadOrCreateIdentity } from "./identity.ts";
+import { nodeBlocks } from "./blocks.ts";
 import { PinStore } from "./pins.ts";
 import { DEFAULT_DATA_DIR, openRepo, type Repo } from "./repo.ts";
 import { Staging } from "./staging.ts";
@@ -109,7 +110,6 @@ export async function startIpfsNode(options: IpfsNodeOptions = {}): Promise<Ipfs
   const origins = new Set((options.allowedOrigins ?? DEFAULT_ALLOWED_ORIGINS).map(normaliseOrigin));
 
   const repo: Repo = await openRepo(options.dataDir ?? DEFAULT_DATA_DIR, options.fresh === true);
-  let helia: Helia | undefined;
   const servers: Server[] = [];
   const inFlight = new Set<Promise<void>>();
 
@@ -120,15 +120,14 @@ export async function startIpfsNode(options: IpfsNodeOptions = {}): Promise<Ipfs
     const grace = new Promise<void>((resolve) => (timer = setTimeout(resolve, HANDLER_GRACE_MS)));
     await Promise.race([Promise.allSettled([...inFlight]), grace]);
     clearTimeout(timer);
-    await helia?.stop();
     await repo.close();
   };
 
   try {
     const identity = await loadOrCreateIdentity(repo.dataDir);
-    helia = createHeliaLight({ blockstore: repo.blockstore, datastore: repo.datastore });
-    await helia.start();
-    const pins = new PinStore(helia);
+    const pins = new PinStore(repo.blockstore, repo.datastore);
+    // A delete (an aborted upload's rollback) never removes a pinned block.
+    const blocks = nodeBlocks(repo.blockstore, (cid) => pins.deleteUnpinned(cid));
     const cors = (methods: string[], exposeHeaders: string[]): CorsPolicy => ({
       allowedOrigins: origins,
       methods,
@@ -138,20 +137,20 @@ export async function startIpfsNode(options: IpfsNodeOptions = {}): Promise<Ipfs
       tracked(
         inFlight,
         createApiHandler({
-          blocks: helia.blockstore,
-          staging: new Staging(helia.blockstore),
+          blocks,
+          staging: new Staging(blocks),
           pins,
           identity,
           maxUploadBytes,
           cors: cors(["POST"], API_CORS_EXPOSED),
-          versions: { service: SERVICE_VERSION, helia: helia.info.version },
+          versions: { service: SERVICE_VERSION },
         }),
       ),
     );
     const gateway = createServer(
       tracked(
         inFlight,
-        createGatewayHandler({ blocks: helia.blockstore, cors: cors(["GET", "HEAD"], GATEWAY_CORS_EXPOSED) }),
+        createGatewayHandler({ blocks, cors: cors(["GET", "HEAD"], GATEWAY_CORS_EXPOSED) }),
       ),
     );
     servers.push(api, gateway);

@@ -10,7 +10,7 @@ function localStorage(blocks: Blocks): ReadableStorage {
   return {
     async *get(cid, options) {
       if (!(await hasBlock(blocks, cid))) throw blockNotFound(cid);
-      yield* blocks.get(cid, { ...options, offline: true });
+      yield* blocks.get(cid, options);
     },
   };
 }

@@ -3,7 +3,7 @@
  * RPC API, signed transactions from development accounts), for the indexer's tests and benchmark. `pack` sends
  * many transactions into a few blocks (automine off, then one block), as a busy chain would include them.
  */
-import { cidToDigest, digestOf, encodeDocument, escrowAbi, listingMetadataSchema, listingRegistryAbi } from "@souk/sdk";
+import { cidToDigest, digestOf, encodeDocument, escrowAbi, listingMetadataSchema, listingRegistryAbi, type Category } from "@souk/sdk";
 import { create as createIpfsClient } from "kubo-rpc-client";
 import {
   createPublicClient,
@@ -18,7 +18,7 @@ import {
   type TransactionReceipt,
 } from "viem";
 
-import { devAccount } from "./accounts.ts";
+import { type devAccount } from "./accounts.ts";
 import { rpc } from "./chain.ts";
 
 export type Account = ReturnType<typeof devAccount>;
@@ -32,7 +32,7 @@ export interface MarketAddresses {
 export interface ListingInput {
   title: string;
   description?: string;
-  category?: string;
+  category?: Category;
   tags?: string[];
   token?: Address;
   price?: bigint;
@@ -75,7 +75,7 @@ export function marketWriter(options: { rpcUrl: string; ipfsApiUrl: string; chai
       schema: "souk.listing/1",
       title: input.title,
       description: input.description ?? `${input.title}. In good order, described honestly, shipped with care.`,
-      category: (input.category ?? "Other") as never,
+      category: input.category ?? "Other",
       images: [],
       tags: input.tags,
     });
@@ -99,7 +99,8 @@ export function marketWriter(options: { rpcUrl: string; ipfsApiUrl: string; chai
     account: Account,
     request: { address: string; abi: Abi; functionName: string; args?: readonly unknown[]; value?: bigint },
   ): Promise<TransactionReceipt> {
-    const hash = await wallet(account).writeContract({ ...request, address: request.address as Address, chain, account } as never);
+    const data = encodeFunctionData({ abi: request.abi, functionName: request.functionName, args: request.args });
+    const hash = await wallet(account).sendTransaction({ to: request.address as Address, data, value: request.value, chain, account });
     const receipt = await publicClient.waitForTransactionReceipt({ hash });
     if (receipt.status !== "success") throw new Error(`${request.functionName} reverted (${hash})`);
     return receipt;

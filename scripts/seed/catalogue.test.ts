@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
 import { digestToCid } from "@souk/sdk/cid";
-import { listingMetadataSchema } from "@souk/sdk/schemas";
+import { CONTROL, LINE_BREAK_OR_CONTROL, listingMetadataSchema } from "@souk/sdk/schemas";
 import { describe, expect, it } from "vitest";
 
 import {
@@ -29,11 +29,6 @@ const MAX_IMAGE_BYTES = 200 * 1024;
 const DECIMALS: Record<PaymentToken, number> = { ETH: 18, DUSD: 6, DGLD: 18 };
 
 // Tab and newline are allowed in paragraphs; other control characters and bidi overrides never are.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F\u202A-\u202E\u2066-\u2069]/;
-// eslint-disable-next-line no-control-regex
-const LINE_BREAK_OR_CONTROL = /[\u0000-\u001F\u007F\u202A-\u202E\u2066-\u2069]/;
-
 const isLine = (s: string, min: number, max: number): boolean =>
   s === s.trim() && s.length >= min && s.length <= max && !LINE_BREAK_OR_CONTROL.test(s);
 const isParagraph = (s: string, min: number, max: number): boolean =>

@@ -11,7 +11,6 @@ import {
   cidToDigest,
   demoGoldAbi,
   demoTokenAbi,
-  digestOf,
   encodeDocument,
   escrowAbi,
   evidenceSchema,
@@ -23,6 +22,8 @@ import {
   reviewSchema,
   type KnownToken,
 } from "@souk/sdk";
+import { permitTypedData, splitSignature } from "@souk/sdk/permit";
+import { addVerified } from "@souk/sdk/upload";
 import { create as createIpfsClient } from "kubo-rpc-client";
 import type { z } from "zod";
 import {
@@ -30,7 +31,6 @@ import {
   createWalletClient,
   http,
   parseEventLogs,
-  parseSignature,
   parseUnits,
   type Abi,
   type Address,
@@ -101,11 +101,9 @@ export async function seedMarket(options: SeedOptions): Promise<SeedSummary> {
 
   /** Uploads bytes like the dApp does (CIDv1, raw leaves) and checks the node's CID against the bytes sent. */
   const upload = async (bytes: Uint8Array): Promise<{ cid: string; digest: Hex }> => {
-    const { cid } = await ipfs.add(bytes, { cidVersion: 1, rawLeaves: true, pin: true });
-    const digest = await digestOf(bytes);
-    if (cidToDigest(cid.toString()) !== digest) throw new Error(`The IPFS node returned ${cid} for other bytes`);
+    const cid = await addVerified(ipfs, bytes);
     summary.documents += 1;
-    return { cid: cid.toString(), digest };
+    return { cid, digest: cidToDigest(cid) };
   };
   const uploadDocument = async <S extends z.ZodType>(schema: S, document: z.input<S>) =>
     (await upload(encodeDocument(schema, document))).digest;
@@ -283,7 +281,7 @@ export async function seedMarket(options: SeedOptions): Promise<SeedSummary> {
     await escrowCall(order.seller, "proposeSettlement", [order.orderId, 4_000n]);
     await escrowCall(order.buyer, "acceptSettlement", [order.orderId, 4_000n]);
     count("Settled");
-    await rate(order.buyer, order.orderId, DEMO_REVIEWS[review++ % DEMO_REVIEWS.length]!);
+    await rate(order.buyer, order.orderId, DEMO_REVIEWS[review % DEMO_REVIEWS.length]!);
   }
   // Ruled: the arbiter gives the buyer 70%.
   {
@@ -349,28 +347,10 @@ async function signPermit(
   deadline: bigint,
   chainId: number,
 ): Promise<{ v: number; r: Hex; s: Hex }> {
-  const nonce = await client.readContract({
-    address: token.address as Address,
-    abi: demoTokenAbi,
-    functionName: "nonces",
-    args: [owner.address],
-  });
-  const signature = await owner.signTypedData({
-    domain: { name: token.name, version: "1", chainId, verifyingContract: token.address as Address },
-    types: {
-      Permit: [
-        { name: "owner", type: "address" },
-        { name: "spender", type: "address" },
-        { name: "value", type: "uint256" },
-        { name: "nonce", type: "uint256" },
-        { name: "deadline", type: "uint256" },
-      ],
-    },
-    primaryType: "Permit",
-    message: { owner: owner.address, spender, value, nonce, deadline },
-  });
-  const { r, s, v, yParity } = parseSignature(signature);
-  return { v: v === undefined ? 27 + yParity : Number(v), r, s };
+  const address = token.address as Address;
+  const nonce = await client.readContract({ address, abi: demoTokenAbi, functionName: "nonces", args: [owner.address] });
+  const typed = permitTypedData({ tokenName: token.name, chainId, token: address, owner: owner.address, spender, value, nonce, deadline });
+  return splitSignature(await owner.signTypedData(typed));
 }
 
 export function localChain(chainId: number, rpcUrl: string): Chain {

@@ -4,6 +4,7 @@ import {
   ContractFunctionRevertedError,
   encodeErrorResult,
   UserRejectedRequestError,
+  type Abi,
 } from "viem";
 import { describe, expect, it } from "vitest";
 
@@ -12,8 +13,11 @@ import { escrowAbi, listingRegistryAbi, reputationAbi, soukErrorsAbi } from "./c
 const soukAbi = [...escrowAbi, ...listingRegistryAbi, ...reputationAbi];
 import { decodeError, decodeRevertData, ERROR_MESSAGES } from "./errors.ts";
 
+/** The errors of every Souk contract, widened so that a test can name any error with any arguments. */
+const anyError: Abi = soukAbi;
+
 function reverted(errorName: string, args: readonly unknown[]) {
-  const data = encodeErrorResult({ abi: soukAbi, errorName, args } as Parameters<typeof encodeErrorResult>[0]);
+  const data = encodeErrorResult({ abi: anyError, errorName, args });
   const cause = new ContractFunctionRevertedError({ abi: soukAbi, data, functionName: "buy" });
   return new ContractFunctionExecutionError(cause, { abi: escrowAbi, functionName: "buy", args: [] });
 }

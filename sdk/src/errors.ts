@@ -3,32 +3,13 @@
  * Custom errors of the Souk contracts (and of the OpenZeppelin pieces and tokens they use) are decoded from the
  * revert data; wallet rejections, missing funds and network failures are recognised by viem's error types.
  */
-import {
-  BaseError,
-  ChainMismatchError,
-  ContractFunctionRevertedError,
-  decodeErrorResult,
-  HttpRequestError,
-  InsufficientFundsError,
-  TimeoutError,
-  UserRejectedRequestError,
-  type Hex,
-} from "viem";
+import { BaseError, ContractFunctionRevertedError, decodeErrorResult, type Hex } from "viem";
 
 import { soukErrorsAbi } from "./contracts.ts";
+import { decodeWalletError, isRejection, type DecodedError } from "./wallet-errors.ts";
 import { escrowConstants } from "./generated/protocol.ts";
 
-export type ErrorKind = "rejected" | "contract" | "funds" | "network" | "chain" | "unknown";
-
-export interface DecodedError {
-  kind: ErrorKind;
-  /** The custom error's name, when the contract reverted with one. */
-  name?: string;
-  args?: readonly unknown[];
-  /** One sentence for people. */
-  message: string;
-}
-
+export type { DecodedError, ErrorKind } from "./wallet-errors.ts";
 
 const when = (seconds: unknown) =>
   new Date(Number(seconds) * 1000).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" });
@@ -37,7 +18,12 @@ const percent = (bps: unknown) => `${Number(bps) / 100}%`;
 const pausedUntil = (until: unknown) =>
   BigInt(String(until)) >= escrowConstants.PAUSED_INDEFINITELY ? "" : ` until ${when(until)}`;
 
-type Explain = (args: readonly unknown[]) => string;
+/** A custom error's argument as the messages use it (addresses, ids, amounts, times). */
+type ErrorArg = string | bigint | number | boolean;
+type Explain = (args: readonly ErrorArg[]) => string;
+
+const toErrorArg = (value: unknown): ErrorArg =>
+  typeof value === "string" || typeof value === "bigint" || typeof value === "number" || typeof value === "boolean" ? value : "?";
 
 /** One sentence per custom error, written for the person who sent the transaction. */
 export const ERROR_MESSAGES: Record<string, Explain> = {
@@ -122,12 +108,9 @@ export const ERROR_MESSAGES: Record<string, Explain> = {
   DemoGoldFaucetLimit: () => "The faucet gives at most 1,000,000 tokens at a time.",
 };
 
-/** Decodes any thrown value into a kind and a sentence. Never throws. */
+/** Decodes any thrown value into a kind and a sentence, custom errors of the contracts included. Never throws. */
 export function decodeError(error: unknown): DecodedError {
-  if (error instanceof BaseError) {
-    if (error.walk((e) => e instanceof UserRejectedRequestError) !== null || hasCode(error, 4001)) {
-      return { kind: "rejected", message: "You cancelled the request in your wallet." };
-    }
+  if (error instanceof BaseError && !isRejection(error)) {
     const reverted = error.walk((e) => e instanceof ContractFunctionRevertedError);
     if (reverted instanceof ContractFunctionRevertedError) {
       const name = reverted.data?.errorName;
@@ -141,20 +124,8 @@ export function decodeError(error: unknown): DecodedError {
       const decoded = decodeRevertData(data);
       if (decoded !== undefined) return decoded;
     }
-    if (error.walk((e) => e instanceof InsufficientFundsError) !== null) {
-      return { kind: "funds", message: "Your wallet does not have enough ETH for this transaction and its gas." };
-    }
-    if (error.walk((e) => e instanceof ChainMismatchError) !== null) {
-      return { kind: "chain", message: "Your wallet is connected to another network. Switch networks and try again." };
-    }
-    if (error.walk((e) => e instanceof HttpRequestError || e instanceof TimeoutError) !== null) {
-      return { kind: "network", message: "The network did not answer. Check your connection and try again." };
-    }
-    return { kind: "unknown", message: error.shortMessage };
   }
-  if (hasCode(error, 4001)) return { kind: "rejected", message: "You cancelled the request in your wallet." };
-  const message = error instanceof Error ? error.message : String(error);
-  return { kind: "unknown", message };
+  return decodeWalletError(error);
 }
 
 /** Decodes raw revert data (`0x` + selector + arguments) of any Souk, OpenZeppelin or demo-token error. */
@@ -170,7 +141,7 @@ export function decodeRevertData(data: Hex | undefined): DecodedError | undefine
 
 function fromCustomError(name: string, args: readonly unknown[]): DecodedError {
   const explain = ERROR_MESSAGES[name];
-  return { kind: "contract", name, args, message: explain === undefined ? `The transaction failed (${name}).` : explain(args) };
+  return { kind: "contract", name, args, message: explain === undefined ? `The transaction failed (${name}).` : explain(args.map(toErrorArg)) };
 }
 
 function findRevertData(error: BaseError): Hex | undefined {
@@ -186,11 +157,3 @@ function findRevertData(error: BaseError): Hex | undefined {
   return found;
 }
 
-function hasCode(error: unknown, code: number): boolean {
-  let current: unknown = error;
-  for (let depth = 0; depth < 8 && typeof current === "object" && current !== null; depth++) {
-    if ((current as { code?: unknown }).code === code) return true;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return false;
-}

@@ -11,7 +11,7 @@ export function formatAmount(amount: bigint, decimals: number, maxFractionDigits
   const negative = amount < 0n;
   const [whole = "0", fraction = ""] = formatUnits(negative ? -amount : amount, decimals).split(".");
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  let shown = fraction.slice(0, maxFractionDigits).replace(/0+$/, "");
+  const shown = fraction.slice(0, maxFractionDigits).replace(/0+$/, "");
   if (shown === "" && fraction.replace(/0+$/, "") !== "" && whole === "0") {
     // A tiny non-zero amount: say so rather than print 0.
     return `${negative ? "-" : ""}<0.${"0".repeat(Math.max(0, maxFractionDigits - 1))}1`;

@@ -42,7 +42,11 @@ describe("listing metadata", () => {
     ["a title too long", { ...good, title: "x".repeat(121) }, /title: must be at most 120 characters/],
     ["an unknown category", { ...good, category: "Weapons" }, /category: is not a known category/],
     ["an SVG image", { ...good, images: [{ cid: IMAGE, type: "image/svg+xml" }] }, /images\.0\.type: must be one of/],
-    ["a broken image CID", { ...good, images: [{ cid: "bafy-nope", type: "image/png" }] }, /images\.0\.cid: is not a valid CID/],
+    ["a broken image CID", { ...good, images: [{ cid: "bafy-nope", type: "image/png" }] }, /images\.0\.cid: must be a raw sha2-256 CIDv1/],
+    // A file named by a DAG (CIDv0, dag-pb CIDv1) could be made arbitrarily expensive to walk: only raw blocks.
+    ["a CIDv0 image", { ...good, images: [{ cid: "QmT78zSuBmuS4z925WZfrqQ1qHaJ56DQaTfyMUF7F8ff5o", type: "image/png" }] }, /images\.0\.cid: must be a raw sha2-256 CIDv1/],
+    ["a dag-pb CIDv1 image", { ...good, images: [{ cid: "bafybeifx7yeb55armcsxwwitkymga5xf53dxiarykms3ygqic223w5sk3m", type: "image/png" }] }, /images\.0\.cid: must be a raw sha2-256 CIDv1/],
+    ["a raw CIDv1 in another base", { ...good, images: [{ cid: "zb2rhe5P4gXftAwvA4eXQ5HJwsER2owDyS9sKaQRRVQPn93bA", type: "image/png" }] }, /images\.0\.cid: must be a raw sha2-256 CIDv1/],
     ["nine images", { ...good, images: Array(9).fill({ cid: IMAGE, type: "image/png" }) }, /images: at most 8 images/],
     ["another schema", { ...good, schema: "souk.listing/2" }, /schema: must be "souk.listing\/1"/],
     ["bidi override characters", { ...good, title: "Mug \u202Egpj.exe" }, /title: must be a single line/],
@@ -83,6 +87,19 @@ describe("reviews and evidence", () => {
     expect(parseDocument(reviewSchema, bytes({ schema: "souk.review/1", text: "" })).ok).toBe(true);
     const evidence = parseDocument(evidenceSchema, bytes({ schema: "souk.evidence/1", text: "  " }));
     expect(evidence).toEqual({ ok: false, error: "text: is required" });
+  });
+
+  it("accept only raw sha2-256 CIDv1 for review images and evidence attachments too", () => {
+    const cidV0 = "QmT78zSuBmuS4z925WZfrqQ1qHaJ56DQaTfyMUF7F8ff5o";
+    const review = parseDocument(reviewSchema, bytes({ schema: "souk.review/1", text: "Nice", images: [{ cid: cidV0, type: "image/png" }] }));
+    expect(review).toEqual({ ok: false, error: "images.0.cid: must be a raw sha2-256 CIDv1 (bafkrei...)" });
+    const evidence = parseDocument(
+      evidenceSchema,
+      bytes({ schema: "souk.evidence/1", text: "Broken", attachments: [{ cid: cidV0, type: "image/jpeg" }] }),
+    );
+    expect(evidence).toEqual({ ok: false, error: "attachments.0.cid: must be a raw sha2-256 CIDv1 (bafkrei...)" });
+    const raw = parseDocument(reviewSchema, bytes({ schema: "souk.review/1", text: "Nice", images: [{ cid: IMAGE, type: "image/png" }] }));
+    expect(raw.ok).toBe(true);
   });
 
   it("default evidence attachments to none", () => {

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 
-import { parseCid } from "./cid.ts";
+import { isRawCid } from "./cid.ts";
 
 /** Largest document accepted: metadata, reviews, evidence and notes are small JSON files. */
 export const MAX_DOCUMENT_BYTES = 64 * 1024;
@@ -35,11 +35,13 @@ export type ImageType = (typeof IMAGE_TYPES)[number];
 export const CONDITIONS = ["new", "like-new", "good", "fair", "for-parts"] as const;
 export const DELIVERY_METHODS = ["shipping", "pickup", "digital", "service"] as const;
 
-// Control characters (other than tab and newline) have no place in user text and can spoof what is shown.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F\u202A-\u202E\u2066-\u2069]/;
-// eslint-disable-next-line no-control-regex
-const LINE_BREAK_OR_CONTROL = /[\u0000-\u001F\u007F\u202A-\u202E\u2066-\u2069]/;
+/**
+ * Control characters other than tab and newline (Unicode category Cc), and the text-direction overrides and
+ * isolates: they have no place in user text and can spoof what is shown.
+ */
+export const CONTROL = /(?![\t\n])\p{Cc}|[\u202A-\u202E\u2066-\u2069]/u;
+/** The same, line breaks and tabs included: for text that must stay on one line. */
+export const LINE_BREAK_OR_CONTROL = /\p{Cc}|[\u202A-\u202E\u2066-\u2069]/u;
 
 const line = (min: number, max: number) =>
   z
@@ -56,17 +58,14 @@ const paragraph = (max: number) =>
     .max(max, { error: `must be at most ${max} characters` })
     .refine((s) => !CONTROL.test(s), { error: "contains control characters" });
 
-const cid = z.string().refine(
-  (value) => {
-    try {
-      parseCid(value);
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  { error: "is not a valid CID" },
-);
+/**
+ * A referenced file (an image, an attachment): only what Souk itself stores, one raw block named by a sha2-256
+ * CIDv1 (`bafkrei...`). That bounds every fetch to one block checked by one hash; a CIDv0 or dag-pb CID would name a
+ * DAG that a crafted file can make arbitrarily expensive to walk.
+ */
+const cid = z
+  .string()
+  .refine((value) => value.startsWith("bafkrei") && isRawCid(value), { error: "must be a raw sha2-256 CIDv1 (bafkrei...)" });
 
 export const imageSchema = z.object({
   cid,

@@ -1,6 +1,9 @@
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import type { ContractTransactionResponse } from "ethers";
 
+import { permitTypedData } from "@souk/sdk/permit";
+import type { Address } from "viem";
+
 import { listingTerms, TERMS, ZERO_ADDRESS, type Marketplace } from "./fixtures.js";
 
 /** Creates a listing as `seller` (default: the fixture's seller) and returns its id. */
@@ -90,19 +93,17 @@ export async function signPermit(
 ): Promise<{ v: number; r: string; s: string }> {
   const { token } = market;
   const { chainId } = await market.connection.ethers.provider.getNetwork();
-  const signature = await owner.signTypedData(
-    { name: await token.name(), version: "1", chainId, verifyingContract: await token.getAddress() },
-    {
-      Permit: [
-        { name: "owner", type: "address" },
-        { name: "spender", type: "address" },
-        { name: "value", type: "uint256" },
-        { name: "nonce", type: "uint256" },
-        { name: "deadline", type: "uint256" },
-      ],
-    },
-    { owner: owner.address, spender, value, nonce: await token.nonces(owner.address), deadline },
-  );
+  const typed = permitTypedData({
+    tokenName: await token.name(),
+    chainId,
+    token: (await token.getAddress()) as Address,
+    owner: owner.address as Address,
+    spender: spender as Address,
+    value,
+    nonce: await token.nonces(owner.address),
+    deadline,
+  });
+  const signature = await owner.signTypedData(typed.domain, { Permit: [...typed.types.Permit] }, typed.message);
   const { v, r, s } = market.connection.ethers.Signature.from(signature);
   return { v, r, s };
 }

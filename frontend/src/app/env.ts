@@ -1,6 +1,10 @@
 import { z } from "zod";
 
-const url = z.url({ error: "must be an http(s) URL" });
+/**
+ * Only http(s): `z.url()` alone accepts `javascript:`, `data:` and `file:` URLs, and these values end up in fetch
+ * calls and in links the app renders (the explorer). The RPC is reached over HTTP (wagmi's http transport).
+ */
+const url = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" });
 
 const envSchema = z.object({
   VITE_CHAIN_ID: z.coerce.number({ error: "must be a number" }).int().positive().default(31337),

@@ -1,4 +1,4 @@
-import { decodeError } from "@souk/sdk/errors";
+import { decodeWalletError } from "@souk/sdk/wallet-errors";
 import { shortAddress } from "@souk/sdk/format";
 import { useState } from "react";
 import { Link } from "react-router";
@@ -25,7 +25,7 @@ export function WalletDialog({ open, onClose }: { open: boolean; onClose: () => 
   // The generic injected connector duplicates an announced wallet when one exists: show it only as the fallback.
   const announced = connectors.filter((c) => c.type === "injected" && c.id !== "injected");
   const shown = announced.length > 0 ? [...announced, ...connectors.filter((c) => c.type !== "injected")] : connectors;
-  const decoded = error === null ? undefined : decodeError(error);
+  const decoded = error === null ? undefined : decodeWalletError(error);
   const close = () => {
     reset();
     onClose();

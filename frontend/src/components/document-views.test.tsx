@@ -37,6 +37,13 @@ describe("DocumentStatus", () => {
     expect(screen.queryByTestId("text")).toBeNull();
   });
 
+  it("says a document that is too large is too large, without the tampering warning", () => {
+    renderState({ status: "too-large", cid: CID, error: "This content is larger than the 64 KB allowed here, so it was not downloaded." });
+    expect(screen.getByText("This written review is too large to show")).toBeTruthy();
+    expect(screen.queryByText(/could not be verified/)).toBeNull();
+    expect(screen.queryByTestId("text")).toBeNull();
+  });
+
   it("hides an invalid document and gives the reason on request", () => {
     renderState({ status: "invalid", cid: CID, error: "schema: must be \"souk.review/1\"" });
     expect(screen.getByText(/not in a readable format/)).toBeTruthy();

@@ -48,6 +48,12 @@ export function DocumentStatus<T>({
           What IPFS returned does not match the fingerprint recorded on the chain, so it is not shown.
         </Notice>
       );
+    case "too-large":
+      return (
+        <Notice tone="muted" title={`This ${what} is too large to show`} cid={state.cid}>
+          It is bigger than Souk reads for a {what}, so it was not downloaded. This is not a sign of tampering.
+        </Notice>
+      );
     case "invalid":
       return (
         <Notice tone="warning" title={`This ${what} is not in a readable format`} cid={state.cid}>

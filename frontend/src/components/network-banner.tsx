@@ -1,4 +1,4 @@
-import { decodeError } from "@souk/sdk/errors";
+import { decodeWalletError } from "@souk/sdk/wallet-errors";
 import { useQuery } from "@tanstack/react-query";
 import { useAccount, useSwitchChain } from "wagmi";
 
@@ -33,7 +33,7 @@ export function NetworkBanner() {
           <Button size="sm" busy={isPending} onClick={() => switchChain({ chainId: chain.id })}>
             Switch to {chain.name}
           </Button>
-          {error !== null && <span>{decodeError(error).kind === "rejected" ? "Switch cancelled." : decodeError(error).message}</span>}
+          {error !== null && <span>{decodeWalletError(error).kind === "rejected" ? "Switch cancelled." : decodeWalletError(error).message}</span>}
         </div>
       )}
     </>

@@ -14,8 +14,8 @@ function Harness({ initial = 5_000n }: { initial?: bigint }) {
   );
 }
 
-const number = () => screen.getByRole("textbox", { name: "Buyer's share in percent" }) as HTMLInputElement;
-const slider = () => screen.getByRole("slider") as HTMLInputElement;
+const number = () => screen.getByRole<HTMLInputElement>("textbox", { name: "Buyer's share in percent" });
+const slider = () => screen.getByRole<HTMLInputElement>("slider");
 
 describe("ShareInput", () => {
   it("reports exact basis points for a typed share and moves the slider", () => {

@@ -1,22 +1,6 @@
-import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from "react";
+import { useCallback, useMemo, useRef, useState, type ReactNode } from "react";
 
-export type ToastTone = "info" | "pending" | "success" | "error";
-
-export interface Toast {
-  id: number;
-  tone: ToastTone;
-  title: string;
-  message?: string;
-  link?: { href: string; label: string };
-}
-
-interface ToastApi {
-  show(toast: Omit<Toast, "id">): number;
-  update(id: number, toast: Omit<Toast, "id">): void;
-  dismiss(id: number): void;
-}
-
-const ToastContext = createContext<ToastApi | null>(null);
+import { ToastContext, type Toast, type ToastApi, type ToastTone } from "../lib/toasts.ts";
 
 const TONES: Record<ToastTone, string> = {
   info: "border-border",
@@ -95,10 +79,4 @@ export function Toaster({ children }: { children: ReactNode }) {
       </div>
     </ToastContext.Provider>
   );
-}
-
-export function useToasts(): ToastApi {
-  const api = useContext(ToastContext);
-  if (api === null) throw new Error("useToasts needs a <Toaster> above it");
-  return api;
 }

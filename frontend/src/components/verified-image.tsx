@@ -3,7 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 
 import { fetchVerified, IpfsError, retryIpfs } from "../lib/ipfs.ts";
-import { sniffImageType } from "../lib/image-type.ts";
+import { sniffImageType } from "@souk/sdk/image-type";
 
 /**
  * An image from IPFS, shown only after its bytes matched the CID and turned out to be a raster image: the browser
@@ -37,15 +37,16 @@ export function VerifiedImage({ cid, alt, className = "" }: { cid: string; alt: 
 
   if (url !== undefined) return <img src={url} alt={alt} className={`object-cover ${className}`} loading="lazy" decoding="async" />;
   if (query.error !== null) {
-    const unverified = query.error instanceof IpfsError && query.error.kind === "unverified";
+    const kind = query.error instanceof IpfsError ? query.error.kind : "unreachable";
+    const label = kind === "unverified" ? "⚠ Image could not be verified" : kind === "too-large" ? "Image too large to show" : "Image unavailable";
     return (
       <div
         role="img"
-        aria-label={unverified ? "Image could not be verified" : "Image unavailable"}
+        aria-label={label.replace("⚠ ", "")}
         className={`flex items-center justify-center bg-surface-muted p-3 text-center text-xs text-muted ${className}`}
         data-verified="false"
       >
-        {unverified ? "⚠ Image could not be verified" : "Image unavailable"}
+        {label}
       </div>
     );
   }

@@ -11,7 +11,7 @@ export type DocumentState<T> =
   | { status: "empty" }
   | { status: "ready"; value: T; cid: string }
   | { status: "invalid"; error: string; cid: string }
-  | { status: "unverified" | "missing" | "unreachable"; error: string; cid: string };
+  | { status: "unverified" | "too-large" | "missing" | "unreachable"; error: string; cid: string };
 
 /**
  * A document named by its on-chain digest: fetched, verified against its CID, size-limited and validated against
@@ -37,8 +37,8 @@ export function useDocument<S extends z.ZodType>(schema: S, digest: Hex | undefi
   }
   if (query.error !== null) {
     const kind = query.error instanceof IpfsError ? query.error.kind : "unreachable";
-    const status = kind === "unverified" ? "unverified" : kind === "not-found" ? "missing" : kind === "too-large" ? "invalid" : "unreachable";
-    return { status, error: query.error.message, cid } as DocumentState<z.infer<S>>;
+    const status = kind === "unverified" ? "unverified" : kind === "not-found" ? "missing" : kind === "too-large" ? "too-large" : "unreachable";
+    return { status, error: query.error.message, cid };
   }
   return { status: "loading" };
 }

@@ -1,6 +1,6 @@
 import { useContext, useSyncExternalStore } from "react";
 
-import { MessagingContext, type MessagingHandle } from "../components/messaging/messaging-provider.tsx";
+import { MessagingContext, type MessagingHandle } from "../lib/messaging/messaging-context.ts";
 import type { MessagingSnapshot } from "../lib/messaging/client.ts";
 
 export function useMessaging(): MessagingHandle {

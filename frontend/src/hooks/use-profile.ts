@@ -7,7 +7,7 @@ import { env } from "../app/env.ts";
 export const profileKey = (account: string) => ["profile", env.chainId, account.toLowerCase()] as const;
 
 /** The account's Nostr profile (name, avatar, shop, bio) with whether its wallet binding verifies; undefined if none. */
-export function useProfile(account: Address | string | undefined, options: { watch?: boolean } = {}) {
+export function useProfile(account: string | undefined, options: { watch?: boolean } = {}) {
   return useQuery<ProfileView | null>({
     queryKey: profileKey(account ?? ""),
     enabled: account !== undefined && /^0x[0-9a-fA-F]{40}$/.test(account),

@@ -1,9 +1,10 @@
 import { reputationAbi, ROLES, type RoleName } from "@souk/sdk/contracts";
 import { useQuery } from "@tanstack/react-query";
-import type { Address, Hex } from "viem";
-import { usePublicClient } from "wagmi";
+import { getAbiItem, type Address, type Hex } from "viem";
+import { useClient } from "wagmi";
 
 import { requireContracts } from "../lib/deployment.ts";
+import { getEventLogs } from "../lib/event-logs.ts";
 
 export interface ReviewEntry {
   orderId: bigint;
@@ -17,44 +18,26 @@ export interface ReviewEntry {
   blockNumber: bigint;
 }
 
-const RATED = reputationAbi.find((item) => item.type === "event" && item.name === "Rated")!;
-const REPLIED = reputationAbi.find((item) => item.type === "event" && item.name === "Replied")!;
+const RATED = getAbiItem({ abi: reputationAbi, name: "Rated" });
+const REPLIED = getAbiItem({ abi: reputationAbi, name: "Replied" });
 
 /** Ratings an account received (newest first), each with the ratee's reply when there is one. */
 export function useReviewsOf(account: Address | undefined) {
-  const client = usePublicClient();
+  const client = useClient();
   return useQuery({
     queryKey: ["reviews", account],
     enabled: client !== undefined && account !== undefined,
     refetchInterval: 8_000,
     queryFn: async (): Promise<ReviewEntry[]> => {
       const contracts = requireContracts();
+      const from = { address: contracts.reputation, fromBlock: contracts.deployBlock };
       const [rated, replied] = await Promise.all([
-        client!.getLogs({
-          address: contracts.reputation,
-          event: RATED as never,
-          args: { ratee: account } as never,
-          fromBlock: contracts.deployBlock,
-          toBlock: "latest",
-        }),
-        client!.getLogs({
-          address: contracts.reputation,
-          event: REPLIED as never,
-          args: { author: account } as never,
-          fromBlock: contracts.deployBlock,
-          toBlock: "latest",
-        }),
+        getEventLogs(client!, { ...from, event: RATED, args: { ratee: account } }),
+        getEventLogs(client!, { ...from, event: REPLIED, args: { author: account } }),
       ]);
       const replies = new Map<bigint, { author: Address; digest: Hex }>();
-      for (const log of replied as unknown as Array<{ args: { orderId: bigint; author: Address; replyDigest: Hex } }>) {
-        replies.set(log.args.orderId, { author: log.args.author, digest: log.args.replyDigest });
-      }
-      return (
-        rated as unknown as Array<{
-          args: { orderId: bigint; rater: Address; ratee: Address; rateeRole: number; score: bigint; reviewDigest: Hex };
-          blockNumber: bigint;
-        }>
-      )
+      for (const log of replied) replies.set(log.args.orderId, { author: log.args.author, digest: log.args.replyDigest });
+      return rated
         .map((log) => ({
           orderId: log.args.orderId,
           rater: log.args.rater,

@@ -2,7 +2,7 @@ import type { DecodedError } from "@souk/sdk/errors";
 import { useCallback, useState } from "react";
 
 import { useTransactor } from "./use-transactor.ts";
-import type { TransactionResult, WriteRequest } from "../lib/transaction.ts";
+import type { Transact } from "../lib/transaction.ts";
 
 /**
  * One action's transaction through useTransactor, with its busy flag and its last error kept next to the button
@@ -12,8 +12,8 @@ export function useRun() {
   const transact = useTransactor();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<DecodedError | undefined>(undefined);
-  const run = useCallback(
-    async (request: WriteRequest): Promise<TransactionResult> => {
+  const run: Transact = useCallback(
+    async (request) => {
       setBusy(true);
       setError(undefined);
       const result = await transact(request);

@@ -4,11 +4,11 @@ import { useConfig } from "wagmi";
 import { getAccount, simulateContract, waitForTransactionReceipt, writeContract } from "wagmi/actions";
 
 import { explorerLink } from "../app/chain.ts";
-import { useToasts } from "../components/toaster.tsx";
-import { runTransaction, type TransactionResult, type WriteRequest } from "../lib/transaction.ts";
+import { runTransaction, type Transact, type WriteRequest } from "../lib/transaction.ts";
+import { useToasts } from "./use-toasts.ts";
 
 /** Returns `transact(request)`: simulate, send, wait, notify, decode errors, refresh. Every write uses it. */
-export function useTransactor(): (request: WriteRequest) => Promise<TransactionResult> {
+export function useTransactor(): Transact {
   const config = useConfig();
   const queryClient = useQueryClient();
   const toasts = useToasts();

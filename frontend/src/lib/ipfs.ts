@@ -66,11 +66,12 @@ export async function fetchVerified(
         if (await verifyBlock(cid, bytes)) return bytes;
         failures.push("unverified");
       } else {
-        const { fileFromCar } = await import("@souk/sdk/car");
+        const { fileFromCar, FileTooLargeError } = await import("@souk/sdk/car");
         try {
-          return await fileFromCar(cid, bytes, maxBytes);
-        } catch {
-          failures.push("unverified");
+          return await fileFromCar(cid, bytes, { maxBytes });
+        } catch (error) {
+          // Too large is the caller's limit, not a sign of tampering: the two are told apart up to the page.
+          failures.push(error instanceof FileTooLargeError ? "too-large" : "unverified");
         }
       }
     } catch (error) {
@@ -81,11 +82,17 @@ export async function fetchVerified(
   if (failures.includes("unverified")) {
     throw new IpfsError("unverified", "This content could not be verified: the gateway returned different bytes.");
   }
-  if (failures.includes("too-large")) throw new IpfsError("too-large", "This content is larger than allowed.");
+  if (failures.includes("too-large")) {
+    throw new IpfsError("too-large", `This content is larger than the ${formatBytes(maxBytes)} allowed here, so it was not downloaded.`);
+  }
   if (failures.length > 0 && failures.every((f) => f === "not-found")) {
     throw new IpfsError("not-found", "This content is not available on the IPFS gateways.");
   }
   throw new IpfsError("unreachable", "The IPFS gateway could not be reached.");
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${+(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.round(bytes / 1024)} KB`;
 }
 
 async function readLimited(response: Response, maxBytes: number): Promise<Uint8Array> {

@@ -3,9 +3,11 @@
  * carry the order id as their first indexed argument.
  */
 import { escrowAbi, ORDER_STATES, type OrderStateName } from "@souk/sdk/contracts";
-import { numberToHex, parseEventLogs, type Address, type Hash, type Hex, type PublicClient } from "viem";
+import { getAbiItem, numberToHex, parseEventLogs, type Address, type Client, type Hash, type Hex, type PublicClient } from "viem";
 
 import type { Contracts } from "./deployment.ts";
+import { getEventLogs } from "./event-logs.ts";
+import { getRawLogs, isMined } from "./logs.ts";
 
 export interface Order {
   id: bigint;
@@ -83,63 +85,67 @@ export interface TimelineEntry {
   timestamp: number;
 }
 
-/** Every escrow event of one order, oldest first, with block times. */
-export async function readTimeline(client: PublicClient, contracts: Contracts, orderId: bigint): Promise<TimelineEntry[]> {
-  const logs = await client.request({
-    method: "eth_getLogs",
-    params: [
-      {
-        address: contracts.escrow,
-        topics: [null, numberToHex(orderId, { size: 32 })],
-        fromBlock: numberToHex(contracts.deployBlock),
-        toBlock: "latest",
-      },
-    ],
+/** An order's event with the order it belongs to and its place in the block. */
+export interface OrderLogEntry extends TimelineEntry {
+  orderId: bigint;
+  logIndex: number;
+}
+
+/** Block times are fixed once mined: kept for the session. */
+const blockTimes = new Map<bigint, number>();
+
+/** Every escrow event of the orders `orderIds`, oldest first, with block times (range-splitting reads). */
+export async function readOrderLogs(client: PublicClient, contracts: Contracts, orderIds: readonly bigint[]): Promise<OrderLogEntry[]> {
+  if (orderIds.length === 0) return [];
+  const logs = await getRawLogs(client, {
+    address: contracts.escrow,
+    topics: [null, orderIds.map((id) => numberToHex(id, { size: 32 }))],
+    fromBlock: contracts.deployBlock,
+    toBlock: await client.getBlockNumber({ cacheTime: 0 }),
   });
-  const parsed = parseEventLogs({
-    abi: escrowAbi,
-    logs: logs.map((log) => ({
-      ...log,
-      blockNumber: BigInt(log.blockNumber!),
-      logIndex: Number(log.logIndex),
-      transactionIndex: Number(log.transactionIndex),
-    })) as never,
-  });
-  const times = new Map<bigint, number>();
+  const parsed = parseEventLogs({ abi: escrowAbi, logs: logs.filter(isMined) });
   for (const blockNumber of new Set(parsed.map((log) => log.blockNumber))) {
-    const block = await client.getBlock({ blockNumber });
-    times.set(blockNumber, Number(block.timestamp));
+    if (!blockTimes.has(blockNumber)) blockTimes.set(blockNumber, Number((await client.getBlock({ blockNumber })).timestamp));
   }
-  return parsed.map((log) => ({
-    name: log.eventName,
-    args: log.args as unknown as Record<string, unknown>,
-    blockNumber: log.blockNumber,
-    transactionHash: log.transactionHash,
-    timestamp: times.get(log.blockNumber) ?? 0,
-  }));
+  // Every order event carries the order id first; the governance events (fee recipient, ownership) never match.
+  return parsed.flatMap((log) => {
+    if (!("orderId" in log.args)) return [];
+    const entry: OrderLogEntry = {
+      orderId: log.args.orderId,
+      name: log.eventName,
+      args: { ...log.args },
+      blockNumber: log.blockNumber,
+      transactionHash: log.transactionHash,
+      logIndex: log.logIndex,
+      timestamp: blockTimes.get(log.blockNumber) ?? 0,
+    };
+    return [entry];
+  });
+}
+
+/** Every escrow event of one order, oldest first, with block times. */
+export function readTimeline(client: PublicClient, contracts: Contracts, orderId: bigint): Promise<TimelineEntry[]> {
+  return readOrderLogs(client, contracts, [orderId]);
 }
 
 export type OrderRole = "buyer" | "seller" | "arbiter";
 
+const ORDER_PLACED = getAbiItem({ abi: escrowAbi, name: "OrderPlaced" });
+const DISPUTE_OPENED = getAbiItem({ abi: escrowAbi, name: "DisputeOpened" });
+
 /** Ids of the orders where `account` is the buyer, the seller, or the arbiter of a dispute; newest first. */
 export async function readOrderIds(
-  client: PublicClient,
+  client: Client,
   contracts: Contracts,
   role: OrderRole,
   account: Address,
 ): Promise<bigint[]> {
-  const event =
+  const from = { address: contracts.escrow, fromBlock: contracts.deployBlock };
+  const logs =
     role === "arbiter"
-      ? escrowAbi.find((item) => item.type === "event" && item.name === "DisputeOpened")!
-      : escrowAbi.find((item) => item.type === "event" && item.name === "OrderPlaced")!;
-  const logs = await client.getLogs({
-    address: contracts.escrow,
-    event: event as never,
-    args: { [role]: account } as never,
-    fromBlock: contracts.deployBlock,
-    toBlock: "latest",
-  });
-  const ids = logs.map((log) => (log as unknown as { args: { orderId: bigint } }).args.orderId);
+      ? await getEventLogs(client, { ...from, event: DISPUTE_OPENED, args: { arbiter: account } })
+      : await getEventLogs(client, { ...from, event: ORDER_PLACED, args: role === "buyer" ? { buyer: account } : { seller: account } });
+  const ids = logs.map((log) => log.args.orderId);
   return [...new Set(ids)].reverse();
 }
 

@@ -5,7 +5,7 @@
  */
 import { IMAGE_TYPES, type ImageType } from "@souk/sdk/schemas";
 
-import { sniffImageType } from "./image-type.ts";
+import { sniffImageType } from "@souk/sdk/image-type";
 
 export const MAX_INPUT_BYTES = 15 * 1024 * 1024;
 export const MAX_OUTPUT_BYTES = 240 * 1024;

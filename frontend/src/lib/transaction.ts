@@ -5,19 +5,30 @@
  * wires them to wagmi.
  */
 import { decodeError, type DecodedError } from "@souk/sdk/errors";
-import type { Abi, Hash, TransactionReceipt } from "viem";
+import type { Abi, Address, ContractFunctionArgs, ContractFunctionName, Hash, TransactionReceipt } from "viem";
 
-import type { ToastTone } from "../components/toaster.tsx";
+import type { ToastTone } from "./toasts.ts";
 
-export interface WriteRequest {
-  address: `0x${string}`;
-  abi: Abi;
-  functionName: string;
-  args?: readonly unknown[];
+type WriteMutability = "nonpayable" | "payable";
+
+/** A contract write, typed by its ABI: the function must exist and the arguments must fit it. */
+export interface WriteRequest<
+  abi extends Abi = Abi,
+  functionName extends ContractFunctionName<abi, WriteMutability> = ContractFunctionName<abi, WriteMutability>,
+> {
+  address: Address;
+  abi: abi;
+  functionName: functionName;
+  args: ContractFunctionArgs<abi, WriteMutability, functionName>;
   value?: bigint;
   /** What the person is doing, for the notifications: "Buy 2 × Stoneware mug". */
   description: string;
 }
+
+/** `transact(request)`, generic over the ABI so that every call site is type-checked against it. */
+export type Transact = <const abi extends Abi, functionName extends ContractFunctionName<abi, WriteMutability>>(
+  request: WriteRequest<abi, functionName>,
+) => Promise<TransactionResult>;
 
 export type TransactionResult =
   | { ok: true; hash: Hash; receipt: TransactionReceipt }

@@ -35,7 +35,7 @@ export function bindingTypedData(binding: Pick<Binding, "account" | "chainId" | 
     primaryType: "MessagingKeyBinding",
     message: {
       account: getAddress(binding.account),
-      nostrPubkey: `0x${binding.nostrPubkey}` as Hex,
+      nostrPubkey: `0x${binding.nostrPubkey}`,
       issuedAt: BigInt(binding.issuedAt),
       statement: BINDING_STATEMENT,
     },

@@ -122,7 +122,7 @@ describe("profiles", () => {
   it("refuses invalid profiles when building and ignores malformed ones when reading", async () => {
     const secret = generateSecretKey();
     const binding = await bind(ALICE, getPublicKey(secret));
-    expect(JSON.parse(buildProfileEvent({ displayName: "" }, binding).content).name).toBe("");
+    expect((JSON.parse(buildProfileEvent({ displayName: "" }, binding).content) as { name: unknown }).name).toBe("");
     expect(() => buildProfileEvent({ displayName: "x".repeat(51) }, binding)).toThrow(/at most 50/);
     expect(() => buildProfileEvent({ displayName: "two\nlines" }, binding)).toThrow(/single line/);
     const notJson = finalizeEvent({ kind: 0, created_at: 1, tags: [], content: "{" }, secret);

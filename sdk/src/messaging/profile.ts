@@ -73,7 +73,7 @@ export function buildProfileEvent(profile: Profile, binding: Binding, now = Date
   return {
     kind: PROFILE_KIND,
     created_at: Math.floor(now / 1000),
-    tags: [["i", accountTag(binding.chainId, binding.account as Address)]],
+    tags: [["i", accountTag(binding.chainId, binding.account)]],
     content: JSON.stringify(content),
   };
 }
@@ -123,7 +123,7 @@ export async function readProfile(
   const check = await verifyBinding(binding.data, { eventPubkey: event.pubkey, ...context });
   return {
     pubkey: event.pubkey,
-    account: binding.data.account as Address,
+    account: binding.data.account,
     profile: profile.data,
     verified: check.ok,
     ...(check.ok ? {} : { problem: check.reason }),

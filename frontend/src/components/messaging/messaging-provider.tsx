@@ -1,31 +1,10 @@
 import { useQueryClient } from "@tanstack/react-query";
-import { createContext, useCallback, useEffect, useMemo, useState, type ReactNode } from "react";
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from "react";
 import { useLocation } from "react-router";
 import type { Address } from "viem";
 import { useConnection } from "wagmi";
 
-import type { Session } from "../../lib/messaging/session.ts";
-
-export type MessagingState =
-  | { status: "disconnected" }
-  /** Messaging not started on this device for this account. */
-  | { status: "off" }
-  | { status: "starting" }
-  | { status: "ready"; session: Session }
-  | { status: "error"; error: string };
-
-export interface MessagingHandle {
-  state: MessagingState;
-  account: Address | undefined;
-  /** Starts messaging (wallet prompts as needed: see lib/messaging/session.ts); resolves with the session. */
-  start(): Promise<Session>;
-}
-
-export const MessagingContext = createContext<MessagingHandle>({
-  state: { status: "disconnected" },
-  account: undefined,
-  start: () => Promise.reject(new Error("Messaging is not available here.")),
-});
+import { MessagingContext, type MessagingState } from "../../lib/messaging/messaging-context.ts";
 
 const flag = (account: Address) => `souk.messaging.${account.toLowerCase()}`;
 // Resumed after the page's own content: the browse page never waits for (nor downloads early) the messaging code.

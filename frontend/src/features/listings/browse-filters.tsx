@@ -190,7 +190,7 @@ function PriceInput({
       className="input disabled:cursor-not-allowed disabled:opacity-50"
       value={disabled ? "" : field.value}
       onChange={(e) => field.change(e.target.value)}
-      onBlur={field.flush}
+      onBlur={() => field.flush()}
       onKeyDown={(e) => {
         if (e.key === "Enter") field.flush();
       }}

@@ -32,6 +32,7 @@ import { ListingCard, ListingCardSkeleton } from "./listing-card.tsx";
 import { metadataCid } from "./metadata-query.ts";
 import { Pagination } from "./pagination.tsx";
 import { useCatalogue } from "../../hooks/use-catalogue.ts";
+import { useKeyed } from "../../hooks/use-keyed.ts";
 import { useCatalogueMetadata } from "./use-catalogue-metadata.ts";
 import { useIndexedListings } from "./use-indexed-listings.ts";
 import { useToken } from "../../hooks/use-token.ts";
@@ -131,21 +132,19 @@ export default function BrowsePage() {
   const [visibleSellers, setVisibleSellers] = useState<readonly Address[]>([]);
   const [ratings, setRatings] = useState(NO_RATINGS);
   const [wanted, setWanted] = useState<{ cids: readonly string[]; urgent: number }>({ cids: [], urgent: 0 });
-  const { loader, snapshot } = useCatalogueMetadata(wanted);
+  const { loader, snapshot, documents } = useCatalogueMetadata(wanted);
 
   const context = useMemo<FilterContext>(
     () => ({
       meta: (listing) => {
         const cid = metadataCid(listing.metadataDigest);
-        return cid === undefined ? { status: "invalid", error: "The listing has no valid metadata digest." } : loader.get(cid);
+        return cid === undefined ? { status: "invalid", error: "The listing has no valid metadata digest." } : documents.get(cid);
       },
       rating: (seller) => ratings.get(seller.toLowerCase()),
       decimals: tokenInfo?.decimals,
       tokenRank,
     }),
-    // snapshot.version: new documents arrived in the loader.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [loader, snapshot.version, ratings, tokenInfo?.decimals],
+    [documents, ratings, tokenInfo?.decimals],
   );
   const result = useMemo(() => applyFilters(open, params, context), [open, params, context]);
   const chainPage = paginate(result.items, params.page);
@@ -158,14 +157,14 @@ export default function BrowsePage() {
   const entryOf = (listing: ListingState): MetaEntry | undefined => {
     if (indexer !== undefined) return indexedItems.find((i) => i.listing.id === listing.id)?.entry;
     const cid = metadataCid(listing.metadataDigest);
-    return cid === undefined ? { status: "invalid", error: "No valid metadata digest." } : loader.get(cid);
+    return cid === undefined ? { status: "invalid", error: "No valid metadata digest." } : documents.get(cid);
   };
   const ratingOf = (listing: ListingState): SellerRating | undefined =>
     indexer === undefined ? ratings.get(listing.seller.toLowerCase()) : indexedItems.find((i) => i.listing.id === listing.id)?.rating;
 
   // Fetch order: this page, then what is in stock (newest first), then sold-out listings. Nothing with the indexer:
   // its answers carry the descriptions.
-  const pageKey = page.items.map((l) => l.id).join();
+  const pageItems = useKeyed(page.items, page.items.map((l) => l.id).join());
   useEffect(() => {
     if (indexer !== undefined) {
       setWanted({ cids: [], urgent: 0 });
@@ -176,14 +175,13 @@ export default function BrowsePage() {
       const cid = metadataCid(l.metadataDigest);
       if (cid !== undefined) order.push(cid);
     };
-    page.items.forEach(push);
+    pageItems.forEach(push);
     const urgent = order.length;
     open.forEach((l) => l.stock > 0n && push(l));
     open.forEach((l) => l.stock === 0n && push(l));
     setWanted({ cids: order, urgent });
-    setVisibleSellers(page.items.map((l) => l.seller));
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- pageKey stands for page.items
-  }, [pageKey, open, indexer]);
+    setVisibleSellers(pageItems.map((l) => l.seller));
+  }, [pageItems, open, indexer]);
 
   // Titles and prices first: photos start loading once this page's descriptions are in (or shortly after the first
   // ones, so that one slow document does not hold every photo back), so they do not queue in front of the documents
@@ -191,16 +189,17 @@ export default function BrowsePage() {
   let arrived = 0;
   for (const l of page.items) if (entryOf(l) !== undefined) arrived += 1;
   const pageReady = arrived === page.items.length;
+  const someArrived = arrived > 0;
   const [imagesOn, setImagesOn] = useState(false);
   useEffect(() => {
-    if (imagesOn || arrived === 0) return;
+    if (imagesOn || !someArrived) return;
     if (pageReady) {
       setImagesOn(true);
       return;
     }
     const timer = setTimeout(() => setImagesOn(true), 500);
     return () => clearTimeout(timer);
-  }, [imagesOn, pageReady, arrived > 0]);
+  }, [imagesOn, pageReady, someArrived]);
 
   const filterCount = activeFilterCount(params);
   // "Best match" ranks search results, which only the indexer does; it stays listed while it is the choice in force.

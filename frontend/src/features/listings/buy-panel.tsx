@@ -228,7 +228,7 @@ function OrderForm({
       )}
       {short && total !== undefined && (
         <p role="alert" className="rounded-[var(--radius-control)] bg-danger-soft px-3 py-2 text-sm text-danger">
-          Not enough {token.symbol}: you need {formatAmount(total - balance!, token.decimals)} {token.symbol} more for this
+          Not enough {token.symbol}: you need {formatAmount(total - balance, token.decimals)} {token.symbol} more for this
           total{purchase.method === "eth" ? ", plus a little ETH for the network fee" : ""}.
         </p>
       )}

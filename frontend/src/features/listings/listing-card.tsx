@@ -57,6 +57,8 @@ export const ListingCard = memo(function ListingCard({ listing, entry, ratingAve
           <Placeholder icon="⚠" text="Could not be verified" tone="warning" />
         ) : entry.status === "invalid" ? (
           <Placeholder icon="◇" text="Description unavailable" />
+        ) : entry.status === "too-large" ? (
+          <Placeholder icon="◇" text="Description too large" />
         ) : (
           <Placeholder icon="↻" text="Details unavailable right now" />
         )}
@@ -134,6 +136,8 @@ function FailedNote({ entry }: { entry: MetaEntry }) {
       ? "The gateway returned a description that does not match this listing's fingerprint, so it is not shown."
       : entry.status === "invalid"
         ? "The seller's description cannot be displayed. Open the listing for the reason."
+        : entry.status === "too-large"
+          ? "The seller's description is larger than Souk reads, so it was not downloaded."
         : "The description could not be loaded from IPFS. It may appear later.";
   return <p className={`line-clamp-3 text-xs sm:text-sm ${entry.status === "unverified" ? "text-warning" : "text-muted"}`}>{text}</p>;
 }

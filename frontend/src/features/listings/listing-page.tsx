@@ -89,7 +89,7 @@ function ListingView({ listing, metadata }: { listing: ListingState; metadata: D
   const unavailable =
     metadata.status === "unverified"
       ? "Its description could not be verified, and nobody should pay for something they cannot see."
-      : metadata.status === "invalid"
+      : metadata.status === "invalid" || metadata.status === "too-large"
         ? "Its description cannot be displayed, and nobody should pay for something they cannot see."
         : metadata.status === "missing" || metadata.status === "unreachable"
           ? "Its description could not be loaded. Try again in a moment."
@@ -377,6 +377,20 @@ function MetadataProblem({ metadata }: { metadata: Exclude<DocumentState<Listing
         <Button variant="secondary" className="self-start" onClick={retry}>
           Check again
         </Button>
+      </div>
+    );
+  }
+  if (metadata.status === "too-large") {
+    return (
+      <div className="card flex flex-col gap-3 p-6 sm:p-8">
+        <h2 className="text-xl font-semibold">Description too large to show</h2>
+        <p className="text-muted">
+          The seller's description is larger than Souk reads for a listing, so it was not downloaded. This is not a sign of
+          tampering: the seller can publish a shorter one.
+        </p>
+        <p className="rounded-[var(--radius-control)] bg-surface-muted px-3 py-2 font-mono text-xs break-words">
+          Reason: {metadata.error}
+        </p>
       </div>
     );
   }

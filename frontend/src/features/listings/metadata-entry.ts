@@ -7,9 +7,9 @@ import type { DocumentResult, ListingMetadata } from "@souk/sdk/schemas";
 export type MetaEntry =
   | { status: "ready"; value: ListingMetadata; search: string }
   | { status: "invalid"; error: string }
-  | { status: "unverified" | "missing" | "unreachable"; error: string };
+  | { status: "unverified" | "too-large" | "missing" | "unreachable"; error: string };
 
-export type FailureKind = "unverified" | "missing" | "unreachable" | "invalid";
+export type FailureKind = "unverified" | "too-large" | "missing" | "unreachable" | "invalid";
 
 /** Lower-case, accents removed, whitespace collapsed: what search compares ("Crème brûlée" matches "creme"). */
 export function normalise(text: string): string {
@@ -36,6 +36,6 @@ export function entryFromDocument(result: DocumentResult<ListingMetadata>): Meta
 /** A failed fetch as an entry, with the same classification use-document.ts applies. */
 export function entryFromFailure(kind: string | undefined, message: string): MetaEntry {
   const status: FailureKind =
-    kind === "unverified" ? "unverified" : kind === "not-found" ? "missing" : kind === "too-large" ? "invalid" : "unreachable";
+    kind === "unverified" ? "unverified" : kind === "not-found" ? "missing" : kind === "too-large" ? "too-large" : "unreachable";
   return { status, error: message };
 }

@@ -134,7 +134,7 @@ describe("MetadataLoader", () => {
   it("classifies failures like use-document", () => {
     expect(entryFromFailure("unverified", "m").status).toBe("unverified");
     expect(entryFromFailure("not-found", "m").status).toBe("missing");
-    expect(entryFromFailure("too-large", "m").status).toBe("invalid");
+    expect(entryFromFailure("too-large", "m").status).toBe("too-large");
     expect(entryFromFailure(undefined, "m").status).toBe("unreachable");
   });
 });

@@ -106,6 +106,14 @@ export class MetadataLoader {
 
   getSnapshot = (): LoaderSnapshot => this.snapshot;
 
+  /**
+   * The documents as of `version` (LoaderSnapshot.version): a new view for each version, so that what is computed
+   * from the documents can depend on the view and is recomputed exactly when documents arrive.
+   */
+  documentsAt(version: number): { version: number; get(cid: string): MetaEntry | undefined } {
+    return { version, get: (cid) => this.entries.get(cid) };
+  }
+
   private pump(): void {
     while (!this.paused && this.inFlight.size < this.concurrency && this.queue.length > 0) {
       const cid = this.queue.shift()!;

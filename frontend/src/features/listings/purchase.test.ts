@@ -1,6 +1,5 @@
 import { escrowAbi } from "@souk/sdk/contracts";
-import { encodeAbiParameters, encodeEventTopics, numberToHex, recoverTypedDataAddress, type Address, type Log } from "viem";
-import { privateKeyToAccount } from "viem/accounts";
+import type { Address } from "viem";
 import { describe, expect, it } from "vitest";
 
 import {
@@ -11,12 +10,11 @@ import {
   orderIdFromLogs,
   parseQuantity,
   paymentMethod,
-  permitTypedData,
   seenTerms,
-  splitSignature,
   termsChange,
   totalOf,
 } from "./purchase.ts";
+import { eventLog } from "../../test/event-log.ts";
 import { termsText } from "./terms.ts";
 
 const SELLER = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8" as Address;
@@ -70,46 +68,11 @@ describe("payment", () => {
     expect(paymentMethod({ address: "0xCf7Ed3AccA5a467e9e704C703E8D87F634fB0Fc9", permit: false })).toBe("approve");
   });
 
-  it("builds a permit that recovers to the buyer and splits into v, r, s", async () => {
-    const account = privateKeyToAccount("0x8b3a350cf5c34c9194ca85829a2df0ec3153be0318b5e2d3348e872092edffba");
-    const typed = permitTypedData({
-      tokenName: "Demo Dollar",
-      chainId: 31337,
-      token: "0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0",
-      owner: account.address,
-      spender: ESCROW,
-      value: 115_500_000n,
-      nonce: 0n,
-      deadline: 1_900_000_000n,
-    });
-    expect(typed.domain).toEqual({ name: "Demo Dollar", version: "1", chainId: 31337, verifyingContract: "0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0" });
-    const signature = await account.signTypedData(typed);
-    expect(await recoverTypedDataAddress({ ...typed, signature })).toBe(account.address);
-    const { v, r, s } = splitSignature(signature);
-    expect([27, 28]).toContain(v);
-    expect(r).toMatch(/^0x[0-9a-f]{64}$/);
-    expect(s).toMatch(/^0x[0-9a-f]{64}$/);
-  });
-
   it("finds the order id in the escrow's OrderPlaced event", () => {
     const orderId = (3n << 32n) | 2n;
-    const topics = encodeEventTopics({ abi: escrowAbi, eventName: "OrderPlaced", args: { orderId, buyer: BUYER, seller: SELLER } });
-    const event = escrowAbi.find((item) => item.type === "event" && item.name === "OrderPlaced")!;
-    const dataInputs = (event as unknown as { inputs: ReadonlyArray<{ indexed?: boolean; type: string; name: string }> }).inputs.filter((i) => !i.indexed);
-    const data = encodeAbiParameters(dataInputs as never, dataInputs.map((i) => (i.name === "listingId" ? 3n : 1n)) as never);
-    const log = {
-      address: ESCROW.toLowerCase(),
-      topics,
-      data,
-      blockNumber: 1n,
-      blockHash: numberToHex(1, { size: 32 }),
-      logIndex: 0,
-      transactionHash: numberToHex(2, { size: 32 }),
-      transactionIndex: 0,
-      removed: false,
-    } as unknown as Log;
+    const log = eventLog(escrowAbi, "OrderPlaced", { orderId, buyer: BUYER, seller: SELLER, listingId: 3n, listingVersion: 1n, quantity: 1n, amount: 1n, protocolFeeBps: 1n, fulfillmentDeadline: 1n }, { address: ESCROW.toLowerCase() as Address });
     expect(orderIdFromLogs([log], ESCROW)).toBe(orderId);
-    expect(orderIdFromLogs([{ ...log, address: SELLER } as Log], ESCROW)).toBeUndefined();
+    expect(orderIdFromLogs([{ ...log, address: SELLER }], ESCROW)).toBeUndefined();
     expect(orderIdFromLogs([], ESCROW)).toBeUndefined();
   });
 });

@@ -3,7 +3,7 @@
  * changed when the seller edited the listing, and which order a purchase created.
  */
 import { escrowAbi } from "@souk/sdk/contracts";
-import { parseEventLogs, parseSignature, type Address, type Hex, type Log } from "viem";
+import { parseEventLogs, type Address, type Hex, type Log } from "viem";
 
 import type { ListingState } from "../../lib/catalogue.ts";
 import { formatCount } from "./count.ts";
@@ -103,39 +103,6 @@ export function termsChange(seen: SeenTerms, live: Pick<ListingState, "version" 
     priceChanged: live.price !== seen.price,
     descriptionChanged: live.metadataDigest.toLowerCase() !== seen.metadataDigest.toLowerCase(),
   };
-}
-
-/** The EIP-2612 permit a buyer signs so the escrow can take exactly `value` once. */
-export function permitTypedData(params: {
-  tokenName: string;
-  chainId: number;
-  token: Address;
-  owner: Address;
-  spender: Address;
-  value: bigint;
-  nonce: bigint;
-  deadline: bigint;
-}) {
-  return {
-    domain: { name: params.tokenName, version: "1", chainId: params.chainId, verifyingContract: params.token },
-    types: {
-      Permit: [
-        { name: "owner", type: "address" },
-        { name: "spender", type: "address" },
-        { name: "value", type: "uint256" },
-        { name: "nonce", type: "uint256" },
-        { name: "deadline", type: "uint256" },
-      ],
-    },
-    primaryType: "Permit" as const,
-    message: { owner: params.owner, spender: params.spender, value: params.value, nonce: params.nonce, deadline: params.deadline },
-  };
-}
-
-/** v, r, s of a 65-byte signature (v as 27/28, as `buyWithPermit` expects). */
-export function splitSignature(signature: Hex): { v: number; r: Hex; s: Hex } {
-  const { r, s, v, yParity } = parseSignature(signature);
-  return { v: v !== undefined ? Number(v) : yParity + 27, r, s };
 }
 
 /** The id of the order a purchase created, from the escrow's OrderPlaced event in its receipt. */

@@ -122,8 +122,10 @@ function ReviewCard({ review }: { review: ReviewEntry }) {
   );
 }
 
-function documentProblem(status: "empty" | "invalid" | "unverified" | "missing" | "unreachable"): string {
+function documentProblem(status: "empty" | "invalid" | "unverified" | "too-large" | "missing" | "unreachable"): string {
   switch (status) {
+    case "too-large":
+      return "This text is too large to show.";
     case "unverified":
       return "This text could not be verified, so it is not shown.";
     case "invalid":

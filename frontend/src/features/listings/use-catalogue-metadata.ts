@@ -1,5 +1,5 @@
 import { useQueryClient, type QueryClient } from "@tanstack/react-query";
-import { useEffect, useSyncExternalStore } from "react";
+import { useEffect, useMemo, useSyncExternalStore } from "react";
 
 import { MetadataLoader } from "./metadata-loader.ts";
 import { loadListingEntry, peekListingEntry } from "./metadata-query.ts";
@@ -24,7 +24,7 @@ function loaderFor(queryClient: QueryClient): MetadataLoader {
 /**
  * Metadata of the listings the browse page may show, fetched in the order given (`wanted.cids`: the `urgent` ones on
  * screen first).
- * Re-renders in batches as documents arrive; read entries with `loader.get(cid)`.
+ * Re-renders in batches as documents arrive; read entries with `documents.get(cid)` (a new `documents` each batch).
  */
 export function useCatalogueMetadata(wanted: { cids: readonly string[]; urgent: number }) {
   const loader = loaderFor(useQueryClient());
@@ -34,5 +34,6 @@ export function useCatalogueMetadata(wanted: { cids: readonly string[]; urgent: 
     // Leaving the page stops the queue (documents in flight still land in the cache).
     return () => loader.request([]);
   }, [loader, wanted]);
-  return { loader, snapshot };
+  const documents = useMemo(() => loader.documentsAt(snapshot.version), [loader, snapshot.version]);
+  return { loader, snapshot, documents };
 }

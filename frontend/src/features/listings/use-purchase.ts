@@ -1,9 +1,10 @@
 import { demoTokenAbi, escrowAbi } from "@souk/sdk/contracts";
 import { decodeError, type DecodedError } from "@souk/sdk/errors";
 import { formatTokenAmount } from "@souk/sdk/format";
+import { permitTypedData, splitSignature } from "@souk/sdk/permit";
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useState } from "react";
-import { erc20Abi, type Abi, type Hash } from "viem";
+import { erc20Abi, type Hash } from "viem";
 import { useAccount, useConfig, useReadContract } from "wagmi";
 import { getBlock, readContract, signTypedData } from "wagmi/actions";
 
@@ -14,7 +15,7 @@ import { useTransactor } from "../../hooks/use-transactor.ts";
 import type { ListingState } from "../../lib/catalogue.ts";
 import { requireContracts } from "../../lib/deployment.ts";
 import type { TransactionResult } from "../../lib/transaction.ts";
-import { orderIdFromLogs, paymentMethod, PERMIT_LIFETIME_SECONDS, permitTypedData, splitSignature, type SeenTerms } from "./purchase.ts";
+import { orderIdFromLogs, paymentMethod, PERMIT_LIFETIME_SECONDS, type SeenTerms } from "./purchase.ts";
 
 export type PurchasePhase = "idle" | "approving" | "signing" | "buying";
 
@@ -87,7 +88,7 @@ export function usePurchase(listing: ListingState, token: TokenInfo, seen: SeenT
   );
 
   const short = title.length > 60 ? `${title.slice(0, 57)}…` : title;
-  const description = (quantity: bigint) => `Buy ${quantity} × ${short}`;
+  const description = useCallback((quantity: bigint) => `Buy ${quantity} × ${short}`, [short]);
 
   /** Step 1 of the two-step token flow: allow the escrow to take exactly `total`. */
   const approve = useCallback(
@@ -97,7 +98,7 @@ export function usePurchase(listing: ListingState, token: TokenInfo, seen: SeenT
       try {
         const result = await transact({
           address: token.address,
-          abi: erc20Abi as Abi,
+          abi: erc20Abi,
           functionName: "approve",
           args: [escrow, total],
           description: `Allow the escrow to take ${formatTokenAmount(total, token)}`,
@@ -119,14 +120,14 @@ export function usePurchase(listing: ListingState, token: TokenInfo, seen: SeenT
       try {
         if (method === "eth") {
           setPhase("buying");
-          finish(await transact({ address: escrow, abi: escrowAbi as Abi, functionName: "buy", args: base, value: total, description: description(quantity) }), quantity, total);
+          finish(await transact({ address: escrow, abi: escrowAbi, functionName: "buy", args: base, value: total, description: description(quantity) }), quantity, total);
           return;
         }
         const allowed = (await allowance.refetch()).data ?? 0n;
         if (allowed >= total || method === "approve") {
           // An allowance already covers it (or, without permit, the approval step comes first: the contract explains).
           setPhase("buying");
-          finish(await transact({ address: escrow, abi: escrowAbi as Abi, functionName: "buy", args: base, description: description(quantity) }), quantity, total);
+          finish(await transact({ address: escrow, abi: escrowAbi, functionName: "buy", args: base, description: description(quantity) }), quantity, total);
           return;
         }
         setPhase("signing");
@@ -152,7 +153,7 @@ export function usePurchase(listing: ListingState, token: TokenInfo, seen: SeenT
         finish(
           await transact({
             address: escrow,
-            abi: escrowAbi as Abi,
+            abi: escrowAbi,
             functionName: "buyWithPermit",
             args: [...base, signature.deadline, signature.v, signature.r, signature.s],
             description: description(quantity),
@@ -164,8 +165,7 @@ export function usePurchase(listing: ListingState, token: TokenInfo, seen: SeenT
         setPhase("idle");
       }
     },
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- description is derived from title
-    [address, allowance, config, escrow, fail, finish, listing.id, method, seen.version, short, token.address, transact],
+    [address, allowance, config, description, escrow, fail, finish, listing.id, method, seen.version, token.address, transact],
   );
 
   return {
@@ -173,7 +173,7 @@ export function usePurchase(listing: ListingState, token: TokenInfo, seen: SeenT
     phase,
     feedback,
     done,
-    allowance: allowance.data as bigint | undefined,
+    allowance: allowance.data,
     approve,
     buy,
     clearFeedback: () => setFeedback(undefined),

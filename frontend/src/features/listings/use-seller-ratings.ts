@@ -1,6 +1,7 @@
 import { useMemo, useRef } from "react";
 import type { Address } from "viem";
 
+import { useKeyed } from "../../hooks/use-keyed.ts";
 import { useStatsMany, type AccountStats } from "../../hooks/use-stats.ts";
 import type { SellerRating } from "./filter.ts";
 
@@ -34,6 +35,5 @@ export function useSellerRatings(
   merge(everyone);
   merge(shown);
   const signature = [...known.current].map(([a, r]) => `${a}:${r.average ?? "-"}:${r.ratings}`).join();
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- the signature is the content of the map
-  return useMemo(() => new Map(known.current), [signature]);
+  return useKeyed<ReadonlyMap<string, SellerRating>>(new Map(known.current), signature);
 }

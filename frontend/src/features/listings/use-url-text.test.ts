@@ -15,7 +15,9 @@ describe("useUrlText", () => {
     act(() => result.current.change("lamp"));
     expect(result.current.value).toBe("lamp");
     expect(write).not.toHaveBeenCalled();
-    act(() => vi.advanceTimersByTime(300));
+    act(() => {
+      vi.advanceTimersByTime(300);
+    });
     expect(write).toHaveBeenCalledTimes(1);
     expect(write).toHaveBeenCalledWith("lamp");
   });
@@ -26,7 +28,9 @@ describe("useUrlText", () => {
     act(() => result.current.change("mug"));
     act(() => result.current.flush());
     expect(write).toHaveBeenCalledWith("mug");
-    act(() => vi.advanceTimersByTime(1_000));
+    act(() => {
+      vi.advanceTimersByTime(1_000);
+    });
     expect(write).toHaveBeenCalledTimes(1);
   });
 
@@ -36,7 +40,9 @@ describe("useUrlText", () => {
     act(() => result.current.change("lamp bra"));
     rerender({ url: "" });
     expect(result.current.value).toBe("");
-    act(() => vi.advanceTimersByTime(1_000));
+    act(() => {
+      vi.advanceTimersByTime(1_000);
+    });
     expect(write).not.toHaveBeenCalled();
   });
 
@@ -44,7 +50,9 @@ describe("useUrlText", () => {
     const write = vi.fn();
     const { result, rerender } = renderHook(({ url }) => useUrlText(url, write), { initialProps: { url: "" } });
     act(() => result.current.change("mu"));
-    act(() => vi.advanceTimersByTime(300));
+    act(() => {
+      vi.advanceTimersByTime(300);
+    });
     act(() => result.current.change("mug"));
     rerender({ url: "mu" });
     expect(result.current.value).toBe("mug");

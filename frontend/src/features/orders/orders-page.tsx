@@ -2,7 +2,6 @@ import { decodeError } from "@souk/sdk/errors";
 import type { RatingFlags } from "@souk/sdk/order-rules";
 import { useMemo, type KeyboardEvent } from "react";
 import { Link, useSearchParams } from "react-router";
-import type { Address } from "viem";
 import { useConnection } from "wagmi";
 
 import { Button } from "../../components/button.tsx";
@@ -46,7 +45,7 @@ export default function OrdersPage() {
   );
   const ratings = useRatingStatuses(ended);
   const orderTokens = useMemo(
-    () => [...(purchases.data ?? []), ...(sales.data ?? []), ...(arbitrated.data ?? [])].map((order) => order.token as Address),
+    () => [...(purchases.data ?? []), ...(sales.data ?? []), ...(arbitrated.data ?? [])].map((order) => order.token),
     [purchases.data, sales.data, arbitrated.data],
   );
 

@@ -28,16 +28,15 @@ export function useCredits(account: Address | undefined, extraTokens: readonly A
   // Keyed by content, not identity: callers pass a fresh array on every render.
   const key = extraTokens.map((t) => t.toLowerCase()).sort().join(",");
   const tokens = useMemo(() => balanceTokens(key === "" ? [] : (key.split(",") as Address[])), [key]);
+  const escrow = contracts?.escrow;
   const query = useReadContracts({
-    contracts: tokens.map((token) => ({
-      address: contracts?.escrow,
-      abi: escrowAbi,
-      functionName: "creditOf",
-      args: [account, token],
-    })) as never,
+    contracts:
+      escrow === undefined || account === undefined
+        ? []
+        : tokens.map((token) => ({ address: escrow, abi: escrowAbi, functionName: "creditOf", args: [account, token] }) as const),
     allowFailure: false,
-    query: { enabled: account !== undefined && contracts !== undefined, refetchInterval: 8_000 },
+    query: { enabled: account !== undefined && escrow !== undefined, refetchInterval: 8_000 },
   });
-  const credits: Credit[] | undefined = (query.data as bigint[] | undefined)?.map((amount, i) => ({ token: tokens[i]!, amount }));
+  const credits: Credit[] | undefined = query.data?.map((amount, i) => ({ token: tokens[i]!, amount }));
   return { ...query, credits };
 }

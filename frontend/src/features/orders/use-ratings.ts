@@ -1,12 +1,11 @@
 import { reputationAbi } from "@souk/sdk/contracts";
 import { useQuery } from "@tanstack/react-query";
-import type { Address, Hex } from "viem";
-import { usePublicClient, useReadContract, useReadContracts } from "wagmi";
+import { getAbiItem, type Address, type Hex } from "viem";
+import { useClient, useReadContract, useReadContracts } from "wagmi";
 
 import { contracts, requireContracts } from "../../lib/deployment.ts";
+import { getEventLogs } from "../../lib/event-logs.ts";
 import type { RatingFlags } from "@souk/sdk/order-rules";
-
-type Status = readonly [boolean, boolean, boolean, boolean];
 
 /** Which side of an ended order has rated (reputation.ratingStatus); undefined while loading or not needed. */
 export function useRatingStatus(orderId: bigint, enabled: boolean): RatingFlags | undefined {
@@ -22,21 +21,18 @@ export function useRatingStatus(orderId: bigint, enabled: boolean): RatingFlags 
 
 /** Rating status of many orders in one batched request, keyed by order id. */
 export function useRatingStatuses(orderIds: readonly bigint[]): Map<bigint, RatingFlags> {
+  const reputation = contracts?.reputation;
   const { data } = useReadContracts({
-    contracts: orderIds.map((orderId) => ({
-      address: contracts?.reputation,
-      abi: reputationAbi,
-      functionName: "ratingStatus",
-      args: [orderId],
-    })) as never,
+    contracts:
+      reputation === undefined
+        ? []
+        : orderIds.map((orderId) => ({ address: reputation, abi: reputationAbi, functionName: "ratingStatus", args: [orderId] }) as const),
     allowFailure: true,
-    query: { enabled: orderIds.length > 0 && contracts !== undefined },
+    query: { enabled: orderIds.length > 0 && reputation !== undefined },
   });
   const map = new Map<bigint, RatingFlags>();
-  (data as Array<{ status: string; result?: Status }> | undefined)?.forEach((entry, i) => {
-    if (entry.status === "success" && entry.result !== undefined) {
-      map.set(orderIds[i]!, { buyerRated: entry.result[0], sellerRated: entry.result[1] });
-    }
+  data?.forEach((entry, i) => {
+    if (entry.status === "success") map.set(orderIds[i]!, { buyerRated: entry.result[0], sellerRated: entry.result[1] });
   });
   return map;
 }
@@ -47,24 +43,18 @@ export interface GivenRating {
   ratee: Address;
 }
 
-const RATED = reputationAbi.find((item) => item.type === "event" && item.name === "Rated")!;
+const RATED = getAbiItem({ abi: reputationAbi, name: "Rated" });
 
 /** The rating `rater` gave on an order (from the Rated event), or null when there is none. */
 export function useGivenRating(orderId: bigint, rater: Address | undefined, enabled: boolean) {
-  const client = usePublicClient();
+  const client = useClient();
   return useQuery({
     queryKey: ["given-rating", orderId.toString(), rater],
     enabled: enabled && client !== undefined && rater !== undefined,
     queryFn: async (): Promise<GivenRating | null> => {
       const c = requireContracts();
-      const logs = await client!.getLogs({
-        address: c.reputation,
-        event: RATED as never,
-        args: { orderId, rater } as never,
-        fromBlock: c.deployBlock,
-        toBlock: "latest",
-      });
-      const log = (logs as unknown as Array<{ args: { score: bigint; reviewDigest: Hex; ratee: Address } }>).at(-1);
+      const logs = await getEventLogs(client!, { address: c.reputation, event: RATED, args: { orderId, rater }, fromBlock: c.deployBlock });
+      const log = logs.at(-1);
       return log === undefined ? null : { score: Number(log.args.score), reviewDigest: log.args.reviewDigest, ratee: log.args.ratee };
     },
   });

@@ -10,7 +10,7 @@ function Harness({ onPublish, blockedReason }: { onPublish: (text: string, progr
   return <ReplyForm draft={draft} onDraftChange={setDraft} onPublish={onPublish} onCancel={() => {}} blockedReason={blockedReason} />;
 }
 
-const textbox = () => screen.getByRole("textbox", { name: "Your public reply" }) as HTMLTextAreaElement;
+const textbox = () => screen.getByRole<HTMLTextAreaElement>("textbox", { name: "Your public reply" });
 const publish = () => screen.getByRole("button", { name: /Publish reply|Publishing/ });
 
 describe("ReplyForm", () => {

@@ -4,17 +4,17 @@ import { describe, expect, it, vi } from "vitest";
 import type { TransactionResult } from "../../lib/transaction.ts";
 import { MAX_REPLY_CHARS, publishReply, validateReply, type ReplySteps } from "./reply.ts";
 
-const DIGEST = `0x${"12".repeat(32)}` as Hex;
+const DIGEST: Hex = `0x${"12".repeat(32)}`;
 const SENT: TransactionResult = { ok: true, hash: `0x${"ab".repeat(32)}`, receipt: {} as TransactionReceipt };
 
-function steps(overrides: Partial<ReplySteps> = {}): ReplySteps & { upload: ReturnType<typeof vi.fn>; send: ReturnType<typeof vi.fn> } {
-  return {
-    uploaded: new Map(),
-    upload: vi.fn(async () => DIGEST),
-    send: vi.fn(async () => SENT),
-    progress: vi.fn(),
-    ...overrides,
-  } as never;
+function steps(overrides: Partial<ReplySteps> = {}) {
+  const mocks = {
+    uploaded: new Map<string, Hex>(),
+    upload: vi.fn<ReplySteps["upload"]>(async () => DIGEST),
+    send: vi.fn<ReplySteps["send"]>(async () => SENT),
+    progress: vi.fn<NonNullable<ReplySteps["progress"]>>(),
+  };
+  return { ...mocks, ...overrides, mocks };
 }
 
 describe("validateReply", () => {
@@ -42,17 +42,17 @@ describe("publishReply", () => {
   it("uploads, then sends the digest, reporting each step", async () => {
     const s = steps();
     await expect(publishReply(s, "Thank you!")).resolves.toEqual({ ok: true });
-    expect(s.upload).toHaveBeenCalledWith("Thank you!");
-    expect(s.send).toHaveBeenCalledWith(DIGEST);
-    expect(s.progress).toHaveBeenNthCalledWith(1, "upload");
-    expect(s.progress).toHaveBeenNthCalledWith(2, "transaction");
+    expect(s.mocks.upload).toHaveBeenCalledWith("Thank you!");
+    expect(s.mocks.send).toHaveBeenCalledWith(DIGEST);
+    expect(s.mocks.progress).toHaveBeenNthCalledWith(1, "upload");
+    expect(s.mocks.progress).toHaveBeenNthCalledWith(2, "transaction");
   });
 
   it("stops before uploading when the text is not valid", async () => {
     const s = steps();
     await expect(publishReply(s, " ")).resolves.toEqual({ ok: false, stage: "validate", kind: "error", message: "Write your reply first." });
-    expect(s.upload).not.toHaveBeenCalled();
-    expect(s.send).not.toHaveBeenCalled();
+    expect(s.mocks.upload).not.toHaveBeenCalled();
+    expect(s.mocks.send).not.toHaveBeenCalled();
   });
 
   it("explains an upload failure and sends nothing", async () => {
@@ -64,18 +64,18 @@ describe("publishReply", () => {
       kind: "error",
       message: "Your reply could not be saved to IPFS. The IPFS node is not running.",
     });
-    expect(s.send).not.toHaveBeenCalled();
+    expect(s.mocks.send).not.toHaveBeenCalled();
   });
 
   it("answers a cancelled wallet prompt calmly, and does not upload again on retry", async () => {
     const s = steps();
-    s.send.mockResolvedValueOnce({ ok: false, stage: "send", error: { kind: "rejected", message: "You cancelled the request in your wallet." } });
+    s.mocks.send.mockResolvedValueOnce({ ok: false, stage: "send", error: { kind: "rejected", message: "You cancelled the request in your wallet." } });
     const first = await publishReply(s, "Thanks for buying");
     expect(first).toMatchObject({ ok: false, kind: "rejected", stage: "transaction" });
     expect(!first.ok && first.message).toMatch(/Your reply is still here/);
     await expect(publishReply(s, "Thanks for buying ")).resolves.toEqual({ ok: true });
-    expect(s.upload).toHaveBeenCalledTimes(1);
-    expect(s.send).toHaveBeenCalledTimes(2);
+    expect(s.mocks.upload).toHaveBeenCalledTimes(1);
+    expect(s.mocks.send).toHaveBeenCalledTimes(2);
   });
 
   it("passes the contract's decoded reason on", async () => {

@@ -1,14 +1,10 @@
 import type { DecodedError } from "@souk/sdk/errors";
-import { replySchema } from "@souk/sdk/schemas";
+import { CONTROL, replySchema } from "@souk/sdk/schemas";
 import type { Hex } from "viem";
 
 import type { TransactionResult } from "../../lib/transaction.ts";
 
 export const MAX_REPLY_CHARS = 4_000;
-
-// The schema refuses these too; checked here to say which characters are the problem.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F\u202A-\u202E\u2066-\u2069]/;
 
 /** Why a reply cannot be published as typed, in words; undefined when it can. */
 export function validateReply(text: string): string | undefined {

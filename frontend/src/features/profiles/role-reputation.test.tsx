@@ -21,7 +21,7 @@ describe("RoleReputation", () => {
       "2 stars: 0 ratings (0%)",
       "1 star: 0 ratings (0%)",
     ]);
-    expect((screen.getByTestId("bar-5") as HTMLElement).style.width).toBe("67%");
+    expect(screen.getByTestId("bar-5").style.width).toBe("67%");
   });
 
   it("says there are no ratings yet, with the completed orders", () => {

@@ -16,7 +16,7 @@ function Harness({ errors = {} as Record<string, string> }) {
 describe("AttributesEditor", () => {
   it("labels every box, adds a row and moves focus into it", () => {
     render(<Harness />);
-    expect((screen.getByLabelText("Detail 1: name") as HTMLInputElement).value).toBe("Material");
+    expect((screen.getByLabelText<HTMLInputElement>("Detail 1: name")).value).toBe("Material");
     fireEvent.click(screen.getByRole("button", { name: "Add a detail" }));
     expect(document.activeElement).toBe(screen.getByLabelText("Detail 3: name"));
   });

@@ -1,11 +1,10 @@
 import { digestOf } from "@souk/sdk/cid";
-import { decodeError } from "@souk/sdk/errors";
 import { listingRegistryAbi } from "@souk/sdk/contracts";
 import { encodeDocument, listingMetadataSchema, type ListingMetadata } from "@souk/sdk/schemas";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { Link, useParams } from "react-router";
-import { formatUnits, type Address, type Hex } from "viem";
+import { formatUnits, type Hex } from "viem";
 
 import { AddressView } from "../../components/address.tsx";
 import { Button } from "../../components/button.tsx";
@@ -81,7 +80,7 @@ export default function EditPage() {
 
 function EditListing({ listing, metadata }: { listing: ListingState; metadata: Metadata }) {
   const registry = requireContracts().registry;
-  const token = useToken(listing.token as Address);
+  const token = useToken(listing.token);
   const queryClient = useQueryClient();
   const transact = useTransactor();
   const { rightChain } = useWalletReady();
@@ -91,6 +90,7 @@ function EditListing({ listing, metadata }: { listing: ListingState; metadata: M
   // The pictures as last published: the description counts as changed when the list differs from them.
   const [baseline, setBaseline] = useState<ImageItem[]>(() => (ready === undefined ? [] : publishedItems(ready.images)));
   const images = useImageItems(() => baseline);
+  const replaceImages = images.replaceAll;
   const [descriptionDirty, setDescriptionDirty] = useState(false);
   const [price, setPrice] = useState<string | undefined>();
   const [stock, setStock] = useState<string | undefined>();
@@ -106,9 +106,9 @@ function EditListing({ listing, metadata }: { listing: ListingState; metadata: M
       const published = publishedItems(ready.images);
       setDescription(descriptionFromMetadata(ready));
       setBaseline(published);
-      images.replaceAll(published);
+      replaceImages(published);
     }
-  }, [ready, description, descriptionDirty, images.replaceAll]);
+  }, [ready, description, descriptionDirty, replaceImages]);
 
   const imagesChanged = useMemo(
     () =>
@@ -337,6 +337,8 @@ function UnavailableDescription({ metadata, onRetry, onReplace }: { metadata: Me
           ? "The gateway returned a description that does not match the listing's fingerprint, so it is not shown."
           : metadata.status === "invalid"
             ? `The current description is not valid: ${metadata.error}`
+            : metadata.status === "too-large"
+              ? "The current description is larger than Souk reads, so it is not shown."
             : "This listing has no description.";
   return (
     <Section title="Description and photos" description="What buyers read about the item.">

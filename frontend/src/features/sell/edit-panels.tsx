@@ -1,5 +1,4 @@
 import { formatBps, formatDuration } from "@souk/sdk/format";
-import type { Address } from "viem";
 
 import { AddressView } from "../../components/address.tsx";
 import { Button } from "../../components/button.tsx";
@@ -37,7 +36,7 @@ export function AvailabilityCard({ listing, title }: { listing: ListingState; ti
 
 /** The terms fixed at creation, so that every order knows them in advance. */
 export function FixedTerms({ listing }: { listing: ListingState }) {
-  const token = useToken(listing.token as Address);
+  const token = useToken(listing.token);
   return (
     <Section
       title="Fixed terms"

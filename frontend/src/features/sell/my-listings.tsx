@@ -1,5 +1,4 @@
 import { Link } from "react-router";
-import type { Address } from "viem";
 
 import { Button } from "../../components/button.tsx";
 import { TokenAmount } from "../../components/token-amount.tsx";
@@ -16,6 +15,7 @@ const UNAVAILABLE = {
   missing: "Its description is not found on IPFS: edit the listing to publish a new one.",
   unreachable: "The IPFS gateway could not be reached: the description will show when it is back.",
   invalid: "Its description is not valid: edit the listing to publish a new one.",
+  "too-large": "Its description is larger than Souk reads: edit the listing to publish a shorter one.",
   unverified: "The gateway returned a description that does not match this listing, so it is hidden.",
 } as const;
 
@@ -52,7 +52,7 @@ export function MyListingRow({ listing, availability }: { listing: ListingState;
             <span className="text-xs text-warning">{UNAVAILABLE[metadata.status]}</span>
           )}
           <p className="text-sm">
-            <TokenAmount amount={listing.price} token={listing.token as Address} className="font-semibold" />
+            <TokenAmount amount={listing.price} token={listing.token} className="font-semibold" />
             <span className="text-muted"> per unit</span>
           </p>
         </div>

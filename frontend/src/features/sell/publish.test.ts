@@ -1,13 +1,14 @@
 import { listingRegistryAbi } from "@souk/sdk/contracts";
 import type { ListingMetadataInput } from "@souk/sdk/schemas";
-import { encodeAbiParameters, encodeEventTopics, type Hex, type TransactionReceipt } from "viem";
+import type { Hex, TransactionReceipt } from "viem";
 import { describe, expect, it, vi } from "vitest";
 
+import { eventLog } from "../../test/event-log.ts";
 import type { ImageItem } from "./image-items.ts";
 import { createdListingId, PublishError, stepLabel, updatedVersion, uploadListingContent, type PublishStep, type Uploader } from "./publish.ts";
 
 const DOCUMENT: ListingMetadataInput = { schema: "souk.listing/1", title: "Lamp", description: "", category: "Other", images: [] };
-const DIGEST = `0x${"ab".repeat(32)}` as Hex;
+const DIGEST: Hex = `0x${"ab".repeat(32)}`;
 const REGISTRY = "0xa16E02E87b7454126E5E10d957A927A7F5B5d2be" as const;
 
 const ready = (cid: string, name = `${cid}.webp`): ImageItem => ({
@@ -67,14 +68,7 @@ describe("uploadListingContent", () => {
 });
 
 function registryLog(eventName: "ListingCreated" | "ListingUpdated", args: Record<string, unknown>, address: Hex = REGISTRY): TransactionReceipt["logs"][number] {
-  const event = listingRegistryAbi.find((item) => item.type === "event" && item.name === eventName)!;
-  const inputs = (event as { inputs: readonly { name: string; type: string; indexed?: boolean }[] }).inputs;
-  const topics = encodeEventTopics({ abi: listingRegistryAbi, eventName, args } as never);
-  const data = encodeAbiParameters(
-    inputs.filter((i) => !i.indexed),
-    inputs.filter((i) => !i.indexed).map((i) => args[i.name]),
-  );
-  return { address, topics, data, blockNumber: 1n, blockHash: "0x", logIndex: 0, transactionHash: "0x", transactionIndex: 0, removed: false } as unknown as TransactionReceipt["logs"][number];
+  return eventLog(listingRegistryAbi, eventName, args, { address });
 }
 
 describe("reading the receipt", () => {

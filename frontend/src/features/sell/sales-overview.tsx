@@ -1,7 +1,6 @@
 import { orderLabel } from "@souk/sdk/contracts";
 import { shortAddress } from "@souk/sdk/format";
 import { Link } from "react-router";
-import type { Address } from "viem";
 
 import { Countdown } from "../../components/countdown.tsx";
 import { TokenAmount } from "../../components/token-amount.tsx";
@@ -36,7 +35,7 @@ export function ActionList({ actions, catalogue }: { actions: SellerAction[]; ca
             <p className="font-medium">{ACTION_TEXT[action.kind].title}</p>
             <p className="text-sm break-words text-muted">
               <span className="font-mono">{orderLabel(action.order.id)}</span> · <ListingTitle order={action.order} catalogue={catalogue} /> ·{" "}
-              {action.order.quantity.toString()} × · <TokenAmount amount={action.order.amount} token={action.order.token as Address} />
+              {action.order.quantity.toString()} × · <TokenAmount amount={action.order.amount} token={action.order.token} />
             </p>
             <p className="text-sm">
               <Countdown deadline={action.deadline} label={ACTION_TEXT[action.kind].deadlineLabel} />
@@ -96,7 +95,7 @@ export function SalesGroups({ groups, catalogue }: { groups: SalesGroup[]; catal
                         {order.quantity.toString()} × · buyer {shortAddress(order.buyer)}
                       </span>
                     </Link>
-                    <TokenAmount amount={order.amount} token={order.token as Address} className="shrink-0 text-right tabular-nums" />
+                    <TokenAmount amount={order.amount} token={order.token} className="shrink-0 text-right tabular-nums" />
                   </li>
                 ))}
               </ul>

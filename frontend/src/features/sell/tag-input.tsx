@@ -1,11 +1,10 @@
+import { LINE_BREAK_OR_CONTROL } from "@souk/sdk/schemas";
 import { useId, useState, type KeyboardEvent } from "react";
 
 import { Button } from "../../components/button.tsx";
 import { MAX_TAGS } from "./limits.ts";
 
 const MAX_TAG_LENGTH = 30;
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001F\u007F\u202A-\u202E\u2066-\u2069]/;
 
 /** Adds what was typed as tags (commas separate several); returns the new list or the reason it was refused. */
 export function addTags(tags: readonly string[], typed: string): { tags: string[]; error?: string } {
@@ -15,7 +14,7 @@ export function addTags(tags: readonly string[], typed: string): { tags: string[
     .filter((t) => t !== "");
   const next = [...tags];
   for (const tag of candidates) {
-    if (CONTROL.test(tag)) return { tags: next, error: "Tags are plain text on one line." };
+    if (LINE_BREAK_OR_CONTROL.test(tag)) return { tags: next, error: "Tags are plain text on one line." };
     if (tag.length > MAX_TAG_LENGTH) return { tags: next, error: `“${tag.slice(0, 40)}” is longer than ${MAX_TAG_LENGTH} characters.` };
     if (next.some((t) => t.toLowerCase() === tag.toLowerCase())) continue;
     if (next.length >= MAX_TAGS) return { tags: next, error: `A listing can have at most ${MAX_TAGS} tags.` };

@@ -13,7 +13,7 @@ export function useChosenToken(choice: string, customAddress: string): {
 } {
   const typed = customAddress.trim();
   const custom = choice === "custom";
-  const address = custom ? (isAddress(typed) ? (typed as Address) : undefined) : (choice as Address);
+  const address = custom ? (isAddress(typed) ? (typed) : undefined) : (choice as Address);
   const code = useBytecode({ address: custom ? address : undefined, query: { enabled: custom && address !== undefined, staleTime: 60_000 } });
   const isContract = !custom ? true : code.isSuccess ? code.data !== undefined && code.data !== null && code.data !== "0x" : undefined;
   // Only read symbol and decimals once a contract is known to be there (a plain account would answer with defaults).

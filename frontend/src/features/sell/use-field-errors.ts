@@ -10,7 +10,7 @@ export function useFieldErrors(errors: Record<string, string>) {
 
   /** For the form's onBlur: marks the field the focus left (controls carry their key in data-field). */
   const onBlur = useCallback((event: FocusEvent<HTMLElement>) => {
-    const key = (event.target as HTMLElement).dataset.field;
+    const key = (event.target).dataset.field;
     if (key === undefined) return;
     setTouched((all) => (all.has(key) ? all : new Set(all).add(key)));
   }, []);

@@ -46,7 +46,7 @@ export function useImageItems(initial: () => ImageItem[] = () => []) {
       notify(files.slice(slots).map((file) => `${file.name} was not added: a listing can have at most ${MAX_IMAGES} pictures.`));
       const placeholders = accepted.map((file) => ({ key: newImageKey(), kind: "processing" as const, name: file.name }));
       update((items) => [...items, ...placeholders]);
-      accepted.forEach(async (file, index) => {
+      accepted.forEach((file, index) => void (async () => {
         const key = placeholders[index]!.key;
         try {
           await checkImageFile(file);
@@ -82,7 +82,7 @@ export function useImageItems(initial: () => ImageItem[] = () => []) {
           update((items) => items.filter((item) => item.key !== key));
           notify([error instanceof ImageRejected ? error.message : `${file.name} could not be processed as a picture.`]);
         }
-      });
+      })());
     },
     [notify, update],
   );

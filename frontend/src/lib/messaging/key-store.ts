@@ -38,7 +38,7 @@ async function run<T>(mode: IDBTransactionMode, action: (store: IDBObjectStore) 
 }
 
 async function wrappingKey(): Promise<CryptoKey> {
-  const existing = await run<CryptoKey | undefined>("readonly", (store) => store.get(WRAPPING_KEY));
+  const existing = await run<CryptoKey | undefined>("readonly", (store) => store.get(WRAPPING_KEY) as IDBRequest<CryptoKey | undefined>);
   if (existing !== undefined) return existing;
   const key = await crypto.subtle.generateKey({ name: "AES-GCM", length: 256 }, false, ["encrypt", "decrypt"]);
   await run("readwrite", (store) => store.put(key, WRAPPING_KEY));
@@ -54,7 +54,7 @@ export async function saveKey(account: string, key: StoredKey): Promise<void> {
 }
 
 export async function loadKey(account: string): Promise<StoredKey | undefined> {
-  const stored = await run<{ iv: Uint8Array; ciphertext: ArrayBuffer; kind: KeyKind } | undefined>("readonly", (store) => store.get(entry(account)));
+  const stored = await run<{ iv: Uint8Array; ciphertext: ArrayBuffer; kind: KeyKind } | undefined>("readonly", (store) => store.get(entry(account)) as IDBRequest<{ iv: Uint8Array; ciphertext: ArrayBuffer; kind: KeyKind } | undefined>);
   if (stored === undefined) return undefined;
   const plain = await crypto.subtle.decrypt({ name: "AES-GCM", iv: stored.iv as Uint8Array<ArrayBuffer> }, await wrappingKey(), stored.ciphertext);
   return { secret: new Uint8Array(plain), kind: stored.kind };

@@ -3,6 +3,7 @@
  * module and everything it imports (nostr-tools, the NIP-44/59 crypto) load only when a page needs messaging.
  */
 import { rpcVerifier, type RpcRequest } from "@souk/sdk/messaging";
+import type { PublicRpcSchema } from "viem";
 import { getClient } from "wagmi/actions";
 
 import { env } from "../../app/env.ts";
@@ -12,8 +13,15 @@ import { RelayPool } from "./relay-pool.ts";
 
 let runtime: { pool: RelayPool; directory: ProfileDirectory } | undefined;
 
-/** JSON-RPC through the app's chain transport. */
-export const rpc: RpcRequest = (args) => getClient(config)!.request(args as never);
+type ParametersOf<method extends string> = Extract<PublicRpcSchema[number], { Method: method }>["Parameters"];
+
+/** JSON-RPC through the app's chain transport (eth_getCode and eth_call, as the binding verifier asks). */
+export const rpc: RpcRequest = ({ method, params }) => {
+  const client = getClient(config)!;
+  return method === "eth_getCode"
+    ? client.request({ method, params: params as ParametersOf<"eth_getCode"> })
+    : client.request({ method, params: params as [ParametersOf<"eth_call">[0], NonNullable<ParametersOf<"eth_call">[1]>] });
+};
 
 export function getRuntime(): { pool: RelayPool; directory: ProfileDirectory } {
   if (runtime === undefined) {

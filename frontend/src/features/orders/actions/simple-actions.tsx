@@ -1,11 +1,13 @@
 /** The one-click actions of an order (each through useTransactor), with the amounts they move stated up front. */
 import { escrowAbi, orderLabel } from "@souk/sdk/contracts";
 import { computePayout, formatBps } from "@souk/sdk/format";
+import type { ContractFunctionArgs, ContractFunctionName } from "viem";
 
 import { Button } from "../../../components/button.tsx";
 import { TokenAmount } from "../../../components/token-amount.tsx";
 import { requireContracts } from "../../../lib/deployment.ts";
 import type { Order } from "../../../lib/orders.ts";
+import type { WriteRequest } from "../../../lib/transaction.ts";
 import { PayoutBreakdown } from "../../../components/payout-breakdown.tsx";
 import { HALF_SHARE_BPS, splitText } from "../../../lib/share.ts";
 import { ActionError } from "../../../components/action-error.tsx";
@@ -13,13 +15,16 @@ import { ConfirmButton } from "../../../components/confirm-button.tsx";
 import { ActionBlock } from "./action-parts.tsx";
 import { useRun } from "../../../hooks/use-run.ts";
 
-const escrowCall = (order: Order, functionName: string, description: string, args: readonly unknown[] = [order.id]) => ({
-  address: requireContracts().escrow,
-  abi: escrowAbi,
-  functionName,
-  args,
-  description: `${description} (order ${orderLabel(order.id)})`,
-});
+type EscrowWrite = ContractFunctionName<typeof escrowAbi, "nonpayable" | "payable">;
+
+function escrowCall<functionName extends EscrowWrite>(
+  order: Order,
+  functionName: functionName,
+  description: string,
+  args: ContractFunctionArgs<typeof escrowAbi, "nonpayable" | "payable", functionName>,
+): WriteRequest<typeof escrowAbi, functionName> {
+  return { address: requireContracts().escrow, abi: escrowAbi, functionName, args, description: `${description} (order ${orderLabel(order.id)})` };
+}
 
 export function DeclineAction({ order }: { order: Order }) {
   const { run, busy, error } = useRun();
@@ -48,7 +53,7 @@ export function DeclineAction({ order }: { order: Order }) {
         }
         confirmLabel="Decline and refund"
         confirmVariant="danger"
-        onConfirm={() => void run(escrowCall(order, "decline", "Decline"))}
+        onConfirm={() => void run(escrowCall(order, "decline", "Decline", [order.id]))}
       />
       <ActionError error={error} />
     </ActionBlock>
@@ -67,7 +72,7 @@ export function CancelAction({ order }: { order: Order }) {
         </>
       }
     >
-      <Button busy={busy} className="self-start" onClick={() => void run(escrowCall(order, "cancel", "Cancel and refund"))}>
+      <Button busy={busy} className="self-start" onClick={() => void run(escrowCall(order, "cancel", "Cancel and refund", [order.id]))}>
         Cancel and get a full refund
       </Button>
       <ActionError error={error} />
@@ -105,7 +110,7 @@ export function ConfirmAction({ order }: { order: Order }) {
           </>
         }
         confirmLabel="Release payment"
-        onConfirm={() => void run(escrowCall(order, "confirm", "Confirm receipt"))}
+        onConfirm={() => void run(escrowCall(order, "confirm", "Confirm receipt", [order.id]))}
       />
       <ActionError error={error} />
     </ActionBlock>
@@ -125,7 +130,7 @@ export function CompleteAction({ order }: { order: Order }) {
         </>
       }
     >
-      <Button busy={busy} className="self-start" onClick={() => void run(escrowCall(order, "complete", "Complete"))}>
+      <Button busy={busy} className="self-start" onClick={() => void run(escrowCall(order, "complete", "Complete", [order.id]))}>
         Complete for the seller
       </Button>
       <ActionError error={error} />
@@ -141,7 +146,7 @@ export function ResolveAction({ order, you }: { order: Order; you: "buyer" | "se
       description="The ruling deadline passed without a ruling. Anyone can now end the dispute with an even split; the arbiter earns no fee."
     >
       <PayoutBreakdown amount={order.amount} token={order.token} buyerShareBps={HALF_SHARE_BPS} arbiterFeeBps={0n} protocolFeeBps={order.protocolFeeBps} you={you} />
-      <Button busy={busy} className="self-start" onClick={() => void run(escrowCall(order, "resolveAfterTimeout", "Split 50/50"))}>
+      <Button busy={busy} className="self-start" onClick={() => void run(escrowCall(order, "resolveAfterTimeout", "Split 50/50", [order.id]))}>
         Split 50/50
       </Button>
       <ActionError error={error} />

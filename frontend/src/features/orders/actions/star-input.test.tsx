@@ -27,7 +27,7 @@ describe("StarInput", () => {
     render(<Harness />);
     fireEvent.click(screen.getByRole("radio", { name: "2 stars, Fair" }));
     expect(screen.getByTestId("score").textContent).toBe("2");
-    expect((screen.getByRole("radio", { name: "2 stars, Fair" }) as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByRole<HTMLInputElement>("radio", { name: "2 stars, Fair" })).checked).toBe(true);
     expect(screen.getByText("Fair")).toBeTruthy();
   });
 
