@@ -80,25 +80,24 @@ export async function packOrders(writer: MarketWriter, plan: OrderPlan, onProgre
   });
 
   const call = (from: Address, to: string, data: Hex, gas = 250_000n, value?: bigint) => ({ from, to: to as Address, data, gas, value });
-  const onEscrow = (functionName: string, args: readonly unknown[]) => encodeFunctionData({ abi: escrowAbi, functionName, args } as never);
   for (let day = 0; day < plan.days; day++) {
     const today = orders.filter((o) => o.day === day);
     const last = day === plan.days - 1;
-    blocks += await writer.packCalls(today.map((o) => call(o.buyer, escrow, onEscrow("buy", [o.listingId, 1n, 1n]), 250_000n, o.value)));
+    blocks += await writer.packCalls(today.map((o) => call(o.buyer, escrow, encodeFunctionData({ abi: escrowAbi, functionName: "buy", args: [o.listingId, 1n, 1n] }), 250_000n, o.value)));
     if (!last) {
       // Shipped a few hours later (how many depends on the day), or declined.
       await advance(HOUR * (1 + (day % 12)));
       blocks += await writer.packCalls(
-        today.map((o) => call(o.seller, escrow, o.outcome === "declined" ? onEscrow("decline", [o.orderId]) : onEscrow("fulfill", [o.orderId, NO_DOCUMENT]))),
+        today.map((o) => call(o.seller, escrow, o.outcome === "declined" ? encodeFunctionData({ abi: escrowAbi, functionName: "decline", args: [o.orderId] }) : encodeFunctionData({ abi: escrowAbi, functionName: "fulfill", args: [o.orderId, NO_DOCUMENT] }))),
       );
       await advance(HOUR * (6 + (day % 30)));
       const going = today.filter((o) => o.outcome !== "declined");
       blocks += await writer.packCalls(
         going.flatMap((o) =>
           o.outcome === "disputed"
-            ? [call(o.buyer, escrow, onEscrow("openDispute", [o.orderId, plan.evidenceDigest]))]
+            ? [call(o.buyer, escrow, encodeFunctionData({ abi: escrowAbi, functionName: "openDispute", args: [o.orderId, plan.evidenceDigest] }))]
             : [
-                call(o.buyer, escrow, onEscrow("confirm", [o.orderId])),
+                call(o.buyer, escrow, encodeFunctionData({ abi: escrowAbi, functionName: "confirm", args: [o.orderId] })),
                 ...(o.rated
                   ? [call(o.buyer, plan.market.reputation, encodeFunctionData({ abi: reputationAbi, functionName: "rate", args: [o.orderId, BigInt(o.score), NO_DOCUMENT] }))]
                   : []),
@@ -106,8 +105,8 @@ export async function packOrders(writer: MarketWriter, plan: OrderPlan, onProgre
         ),
       );
       const disputed = going.filter((o) => o.outcome === "disputed");
-      blocks += await writer.packCalls(disputed.map((o) => call(o.seller, escrow, onEscrow("submitEvidence", [o.orderId, plan.evidenceDigest]))));
-      blocks += await writer.packCalls(disputed.map((o) => call(plan.arbiter, escrow, onEscrow("rule", [o.orderId, 5_000n]))));
+      blocks += await writer.packCalls(disputed.map((o) => call(o.seller, escrow, encodeFunctionData({ abi: escrowAbi, functionName: "submitEvidence", args: [o.orderId, plan.evidenceDigest] }))));
+      blocks += await writer.packCalls(disputed.map((o) => call(plan.arbiter, escrow, encodeFunctionData({ abi: escrowAbi, functionName: "rule", args: [o.orderId, 5_000n] }))));
     }
     await advance(DAY);
     onProgress?.(day + 1);

@@ -5,6 +5,7 @@ import { useConnection } from "wagmi";
 import { ConnectButton } from "../components/connect-button.tsx";
 import { IndexerNotice } from "../components/indexer-notice.tsx";
 import { MessagingProvider } from "../components/messaging/messaging-provider.tsx";
+import { FooterLinks } from "../components/footer-links.tsx";
 import { NetworkBanner } from "../components/network-banner.tsx";
 import { ErrorState, LoadingRegion, Skeleton } from "../components/states.tsx";
 import { contracts } from "../lib/deployment.ts";
@@ -83,6 +84,7 @@ export function Layout() {
         )}
       </main>
       <footer className="border-t border-border px-4 py-6 text-center text-xs text-muted">
+        <FooterLinks />
         Souk runs on {chain.name}. Payments are held by the escrow contract, not by anyone running this site.
       </footer>
       <ScrollRestoration />

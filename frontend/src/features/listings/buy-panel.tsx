@@ -66,7 +66,7 @@ export function BuyPanel({
           Buy this
         </h2>
         <p className="text-3xl font-bold tracking-tight">
-          <TokenAmount amount={seen.price} token={listing.token} />
+          <TokenAmount amount={seen.price} token={listing.token} reference />
         </p>
         <p className="mt-1 text-sm text-muted">
           per unit · <StockText stock={listing.stock} closed={listing.closed} />
@@ -208,7 +208,7 @@ function OrderForm({
         <div className="flex items-baseline justify-between gap-3">
           <span className="font-semibold">Total</span>
           <span className="text-lg font-bold tabular-nums" aria-live="polite">
-            {total === undefined ? "—" : <TokenAmount amount={total} token={listing.token} />}
+            {total === undefined ? "—" : <TokenAmount amount={total} token={listing.token} reference />}
           </span>
         </div>
         {balance !== undefined && (

@@ -17,8 +17,10 @@ import { BuyPanel } from "./buy-panel.tsx";
 import { Gallery } from "./gallery.tsx";
 import { Icon, type IconName } from "./icons.tsx";
 import { listingDocumentQuery } from "./metadata-query.ts";
+import { RelatedListings } from "./related-listings.tsx";
 import { SellerSummary } from "./seller-summary.tsx";
 import { termsText } from "./terms.ts";
+import { WatchButton } from "./watch-button.tsx";
 
 const AskSeller = lazy(() => import("../../app/messaging-entry.ts").then((m) => ({ default: m.AskSeller })));
 
@@ -152,6 +154,7 @@ function ListingView({ listing, metadata }: { listing: ListingState; metadata: D
               <p className="flex flex-wrap items-center gap-x-2 text-sm text-muted">
                 Sold by <AddressView address={listing.seller} />
               </p>
+              <WatchButton listing={listing} title={title} />
             </header>
             {token === undefined ? (
               <Skeleton className="h-64 w-full rounded-[var(--radius-card)]" />
@@ -185,6 +188,7 @@ function ListingView({ listing, metadata }: { listing: ListingState; metadata: D
           </Suspense>
         </div>
       </div>
+      <RelatedListings listingId={listing.id} seller={listing.seller} />
     </article>
   );
 }

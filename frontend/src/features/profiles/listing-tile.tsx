@@ -55,7 +55,7 @@ export function ListingTile({ listing }: { listing: ListingState }) {
           <p className={`line-clamp-2 text-sm font-medium wrap-anywhere ${ready !== undefined ? "" : "text-muted italic"}`}>{title}</p>
         )}
         <p className="mt-auto pt-1 text-sm font-semibold">
-          <TokenAmount amount={listing.price} token={listing.token} />
+          <TokenAmount amount={listing.price} token={listing.token} reference />
         </p>
         <p className="text-xs text-muted">{soldOut ? "None left" : `${listing.stock.toLocaleString("en-US")} in stock`}</p>
       </div>

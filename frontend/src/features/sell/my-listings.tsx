@@ -52,7 +52,7 @@ export function MyListingRow({ listing, availability }: { listing: ListingState;
             <span className="text-xs text-warning">{UNAVAILABLE[metadata.status]}</span>
           )}
           <p className="text-sm">
-            <TokenAmount amount={listing.price} token={listing.token} className="font-semibold" />
+            <TokenAmount amount={listing.price} token={listing.token} className="font-semibold" reference />
             <span className="text-muted"> per unit</span>
           </p>
         </div>
