@@ -9,6 +9,7 @@ import { AddressView } from "../../components/address.tsx";
 import { Button } from "../../components/button.tsx";
 import { EmptyState, ErrorState, LoadingRegion, Skeleton } from "../../components/states.tsx";
 import type { DocumentState } from "../../hooks/use-document.ts";
+import { useDocumentTitle } from "../../hooks/use-document-title.ts";
 import { useListing } from "../../hooks/use-listing.ts";
 import { useToken } from "../../hooks/use-token.ts";
 import type { ListingState } from "../../lib/catalogue.ts";
@@ -80,13 +81,7 @@ function ListingView({ listing, metadata }: { listing: ListingState; metadata: D
   const ready = metadata.status === "ready" ? metadata.value : undefined;
   const title = ready?.title ?? `Listing #${listing.id}`;
 
-  useEffect(() => {
-    const previous = document.title;
-    document.title = `${title} · Souk`;
-    return () => {
-      document.title = previous;
-    };
-  }, [title]);
+  useDocumentTitle(title);
 
   const unavailable =
     metadata.status === "unverified"

@@ -1,11 +1,12 @@
 import { formatDuration } from "@souk/sdk/format";
-import { useEffect, useState, type ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import { Link } from "react-router";
 
 import { AmountSeries, BucketToggle } from "../../components/charts/amount-series.tsx";
 import { EmptyState, ErrorState, LoadingRegion, Skeleton } from "../../components/states.tsx";
 import { TokenAmount } from "../../components/token-amount.tsx";
 import { useMarketStats } from "../../hooks/use-analytics.ts";
+import { useDocumentTitle } from "../../hooks/use-document-title.ts";
 import type { MarketStats } from "../../lib/analytics.ts";
 import { Figure, FigureGrid, ShareBars } from "../../components/figures.tsx";
 import { METHODS } from "./methods.ts";
@@ -15,13 +16,7 @@ const DATE = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: 
 /** /stats: the market's figures from the indexer, every one recomputable from public chain data. */
 export default function StatsPage() {
   const stats = useMarketStats();
-  useEffect(() => {
-    const previous = document.title;
-    document.title = "Market statistics · Souk";
-    return () => {
-      document.title = previous;
-    };
-  }, []);
+  useDocumentTitle("Market statistics");
   return (
     <div className="flex flex-col gap-8">
       <header className="flex flex-col gap-1">

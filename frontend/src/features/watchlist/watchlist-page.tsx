@@ -1,5 +1,4 @@
 import { useQueries } from "@tanstack/react-query";
-import { useEffect } from "react";
 import { Link } from "react-router";
 import type { Address } from "viem";
 
@@ -7,6 +6,7 @@ import { Button } from "../../components/button.tsx";
 import { EmptyState } from "../../components/states.tsx";
 import { TokenAmount } from "../../components/token-amount.tsx";
 import { useIndexer } from "../../hooks/use-indexer.ts";
+import { useDocumentTitle } from "../../hooks/use-document-title.ts";
 import { useLocalState } from "../../hooks/use-local-state.ts";
 import { useSavedSearchMatches } from "../../hooks/use-saved-search-matches.ts";
 import { indexedListingSchema, indexerGet, type IndexedListing } from "../../lib/indexer.ts";
@@ -15,13 +15,7 @@ import { readWatchlist, unwatchListing, type WatchedListing } from "../../lib/wa
 
 /** /watchlist: listings watched and searches saved in this browser (nothing of it leaves the device). */
 export default function WatchlistPage() {
-  useEffect(() => {
-    const previous = document.title;
-    document.title = "Watchlist · Souk";
-    return () => {
-      document.title = previous;
-    };
-  }, []);
+  useDocumentTitle("Watchlist");
   return (
     <div className="flex flex-col gap-8">
       <header className="flex flex-col gap-1">
