@@ -2,21 +2,24 @@
  * The data-driven parts of the dApp, on the indexer of the local stack: /stats with its charts, their tables, dark
  * mode and a phone's width; the seller's dashboard analytics and sales CSV; a price suggestion on the sell form
  * (nothing under three sales); similar listings and more from the seller; the watchlist; a saved search raising a
- * notification in the bell when a new listing matches. Expected figures come from the chain and from what each test
- * set up, not from the dApp's code.
+ * notification in the bell when a new listing matches; a seller's listing announced on Nostr (NIP-99). Expected
+ * figures come from the chain and from what each test set up, not from the dApp's code.
  */
 import { readFile } from "node:fs/promises";
 
 import type { Page } from "@playwright/test";
 import { ETH, escrowAbi, listingRegistryAbi } from "@souk/sdk/contracts";
+import { CLASSIFIED_KIND } from "@souk/sdk/messaging";
 import { formatAmount } from "@souk/sdk/format";
 import type { Category } from "@souk/sdk/schemas";
+import { getPublicKey, verifyEvent, type NostrEvent } from "nostr-tools/pure";
 import { formatUnits, type LocalAccount } from "viem";
 
 import { buyDirect, sellerShareOfCompleted, uniqueWord } from "./support/core-journey-payments.ts";
 import { confirm, fulfill } from "./support/disputes-reviews.ts";
 import { amount, listingDocument, listSomething, resultsGrid, shownIds } from "./support/discovery-and-faults.ts";
 import { connect, expect, test, type Market } from "./support/fixtures.ts";
+import { messagingKeyOf, relayRows, turnOnMessages } from "./support/messaging.ts";
 
 /** Buys one unit of the listing, ships it and confirms it: a completed sale. Returns the order id. */
 async function completedSale(market: Market, seller: LocalAccount, buyer: LocalAccount, listingId: bigint): Promise<bigint> {
@@ -302,5 +305,45 @@ test("the watchlist follows a price drop, and a saved search rings the bell when
     await expect(saved.getByRole("link", { name: new RegExp(elsewhere.id.toString()) })).toHaveCount(0);
     await saved.getByRole("button", { name: "Mark as seen" }).click();
     await expect(saved).toContainText("No new listing since you saved it.");
+  });
+});
+
+test("a seller's open listing is announced on Nostr (NIP-99) with their messaging key, and closing it marks it sold", async ({ page, market, stack, makeWallet }) => {
+  const word = uniqueWord();
+  const seller = await market.freshAccount();
+  const bowl = await listEth(market, seller, `Ceramic ${word} bowl`, "0.03", "Home & Garden");
+  await indexerCaughtUp(market);
+
+  await makeWallet([seller]);
+  await page.goto("/messages");
+  await connect(page);
+  await turnOnMessages(page);
+
+  const pubkey = getPublicKey(await messagingKeyOf(seller));
+  const address = `souk:${stack.chainId}:${stack.registry.toLowerCase()}:${bowl.id}`;
+  const tagOf = (event: NostrEvent, name: string) => event.tags.find((t) => t[0] === name)?.slice(1);
+  /** The newest announcement of the bowl the relay holds. */
+  const latest = () =>
+    relayRows(stack)
+      .filter((row) => row.kind === CLASSIFIED_KIND && row.pubkey === pubkey)
+      .map((row) => JSON.parse(row.json) as NostrEvent)
+      .filter((event) => tagOf(event, "d")?.[0] === address)
+      .sort((a, b) => b.created_at - a.created_at)[0];
+
+  await test.step("announced once messaging runs: signed by the seller's key, with title, price and a link", async () => {
+    await expect.poll(() => latest() !== undefined, { timeout: 30_000 }).toBe(true);
+    const event = latest()!;
+    expect(verifyEvent(event)).toBe(true);
+    expect(tagOf(event, "title")).toEqual([`Ceramic ${word} bowl`]);
+    expect(tagOf(event, "price")).toEqual(["0.03", "ETH"]);
+    expect(tagOf(event, "status")).toEqual(["active"]);
+    expect(tagOf(event, "r")?.[0]).toBe(`${stack.appUrl}/listing/${bowl.id}`);
+  });
+
+  await test.step("closing the listing on chain updates the announcement", async () => {
+    // A replacement needs a later created_at (seconds) than the event it replaces.
+    await page.waitForTimeout(1_100);
+    await market.write(seller, stack.registry, listingRegistryAbi, "closeListing", [bowl.id]);
+    await expect.poll(() => tagOf(latest()!, "status"), { timeout: 30_000 }).toEqual(["sold"]);
   });
 });

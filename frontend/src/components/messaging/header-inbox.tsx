@@ -12,6 +12,7 @@ import { markNotificationsSeen, seenNotifications } from "../../lib/messaging/lo
 import { byNewest, chainNotifications, deadlineNotifications, messageNotifications, type AppNotification } from "../../lib/notifications.ts";
 import { savedSearchNotifications } from "../../lib/saved-search-alerts.ts";
 import { BellIcon, MessagesLink } from "./header-parts.tsx";
+import { ListingAnnouncer } from "./listing-announcer.tsx";
 
 const BROWSER_FLAG = "souk.browser-notifications";
 
@@ -59,6 +60,7 @@ export default function HeaderInbox({ account }: { account: Address }) {
 
   return (
     <>
+      <ListingAnnouncer account={account} />
       <MessagesLink unread={inbox.unread} />
       <Bell notifications={notifications} unread={unread} onOpen={() => markNotificationsSeen(account, notifications.map((n) => n.id))} />
     </>

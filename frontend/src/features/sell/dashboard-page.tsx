@@ -7,6 +7,7 @@ import { useChainTime } from "../../hooks/use-chain-time.ts";
 import { useOrders } from "../../hooks/use-orders.ts";
 import { useSellerListings } from "../../hooks/use-seller-listings.ts";
 import type { Catalogue, ListingState } from "../../lib/catalogue.ts";
+import { AnnounceToggle } from "./announce-toggle.tsx";
 import DashboardAnalytics from "./dashboard-analytics.tsx";
 import { Icon, type IconName } from "./icons.tsx";
 import { listingStatus } from "./listing-status.ts";
@@ -133,6 +134,7 @@ function Dashboard({ seller }: { seller: `0x${string}` }) {
       )}
 
       <DashboardAnalytics seller={seller} />
+      <AnnounceToggle seller={seller} />
 
       <section aria-labelledby="my-listings" className="flex flex-col gap-4">
         <div className="flex items-baseline justify-between gap-3">
