@@ -205,8 +205,11 @@ test("the sell form suggests a price from three completed sales in the category 
   };
 
   await test.step("two sales: too few to suggest anything", async () => {
-    await chooseToys();
-    await expect(suggestion).toContainText("Only 2 Toys & Games sales in ETH completed in the last 90 days: too few to suggest a price");
+    // The sales count once the indexer has read the listings' documents (their category).
+    await eventually(page, async () => {
+      await chooseToys();
+      await expect(suggestion).toContainText("Only 2 Toys & Games sales in ETH completed in the last 90 days: too few to suggest a price", { timeout: 5_000 });
+    });
   });
 
   await completedSale(market, seller, await market.freshAccount(), listings[2]!.id);
@@ -285,7 +288,8 @@ test("the watchlist follows a price drop, and a saved search rings the bell when
   });
 
   const jug = await listEth(market, seller, `Glazed ${word} jug`, "0.1", "Home & Garden");
-  const elsewhere = await listEth(market, seller, `Glazed jug ${uniqueWord()}`, "0.1", "Home & Garden");
+  const elsewhereTitle = `Glazed jug ${uniqueWord()}`;
+  await listEth(market, seller, elsewhereTitle, "0.1", "Home & Garden");
 
   await test.step("a new listing matching it rings the bell, linking to it", async () => {
     const bell = page.getByTestId("notification-bell");
@@ -302,7 +306,7 @@ test("the watchlist follows a price drop, and a saved search rings the bell when
     await page.goto("/watchlist");
     const saved = page.getByTestId("saved-searches").getByRole("listitem").filter({ hasText: `“${word}”` }).first();
     await expect(saved.getByRole("link", { name: `Glazed ${word} jug` })).toBeVisible();
-    await expect(saved.getByRole("link", { name: new RegExp(elsewhere.id.toString()) })).toHaveCount(0);
+    await expect(saved.getByText(elsewhereTitle)).toHaveCount(0);
     await saved.getByRole("button", { name: "Mark as seen" }).click();
     await expect(saved).toContainText("No new listing since you saved it.");
   });
