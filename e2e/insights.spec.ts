@@ -169,7 +169,7 @@ test("the seller's dashboard: analytics with a revenue chart and the sales CSV, 
       const row = rows.find((r) => r.order_id === sale.orderId.toString());
       expect(row, `order ${sale.orderId} in the CSV`).toBeDefined();
       expect(row).toMatchObject({
-        outcome: "completed",
+        outcome: "Completed",
         listing_id: sale.listingId.toString(),
         buyer: sale.buyer.address.toLowerCase(),
         quantity: "1",
