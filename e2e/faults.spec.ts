@@ -14,10 +14,13 @@ import {
   DAY,
   listingDocument,
   listSomething,
+  noisePicture,
+  overrideRpc,
   pinnedCids,
   pngPicture,
   publishJson,
   randomColour,
+  recordAlert,
   resultsGrid,
   tokenOf,
   under,
@@ -287,6 +290,7 @@ test("the IPFS API is down while a seller publishes: a clear error, the form kep
   };
   const pictures = page.getByRole("list", { name: "Pictures, in order" }).getByRole("listitem");
   const dusd = page.getByRole("radio", { name: /DUSD/ });
+  const apiBanner = page.getByRole("alert").filter({ hasText: "Cannot reach the IPFS node" });
 
   await test.step("the seller fills in the whole form, with a picture", async () => {
     await page.goto("/sell");
@@ -312,6 +316,11 @@ test("the IPFS API is down while a seller publishes: a clear error, the form kep
       failed.push(route.request().url());
       await route.abort("connectionrefused");
     });
+    // The publishing pages watch the API too (every 10 s while it answers), and say it before anyone tries.
+    await expect(apiBanner).toHaveText(
+      `Cannot reach the IPFS node at ${stack.ipfsApiUrl}. Nothing can be published (listings, pictures, reviews, evidence) until it answers; Souk keeps retrying and recovers by itself.`,
+      { timeout: 20_000 },
+    );
     await page.getByRole("button", { name: "Publish listing" }).click();
     const alert = page.getByRole("alert").filter({ hasText: "The upload failed" });
     await expect(alert).toContainText(`The IPFS node at ${stack.ipfsApiUrl} could not store the file. Check that it is running and try again.`);
@@ -338,8 +347,9 @@ test("the IPFS API is down while a seller publishes: a clear error, the form kep
     await expect(fields.alt).toHaveValue("The notebook, closed");
   });
 
-  await test.step("the API comes back: trying again publishes the listing", async () => {
+  await test.step("the API comes back: the banner goes, and trying again publishes the listing", async () => {
     await page.unrouteAll({ behavior: "wait" });
+    await expect(apiBanner).toHaveCount(0);
     await page.getByRole("button", { name: "Try again" }).click();
     await expect(page.getByRole("heading", { name: "Your listing is live" })).toBeVisible();
     await expect(page.getByText(`“${title}” is in the catalogue as listing #${listingsBefore + 1n}.`)).toBeVisible();
@@ -430,15 +440,7 @@ test("a slow chain node: the pages say they are loading, then show everything, w
   });
   let delayed = 0;
   // Remembers whether the "cannot reach" banner was ever on screen, however briefly.
-  await page.addInitScript(() => {
-    const w = window as unknown as { __rpcBannerSeen: boolean };
-    w.__rpcBannerSeen = false;
-    new MutationObserver(() => {
-      document.querySelectorAll('[role="alert"]').forEach((alert) => {
-        if (alert.textContent?.includes("Cannot reach the blockchain node")) w.__rpcBannerSeen = true;
-      });
-    }).observe(document, { subtree: true, childList: true, characterData: true });
-  });
+  const banner = await recordAlert(page, "Cannot reach the blockchain node");
 
   await test.step("every answer of the node takes 2 seconds", async () => {
     await page.route(under(stack.rpcUrl), async (route) => {
@@ -466,7 +468,7 @@ test("a slow chain node: the pages say they are loading, then show everything, w
 
   await test.step("no banner ever claimed the node was unreachable, and the slow answers were real", async () => {
     expect(delayed).toBeGreaterThan(3);
-    expect(await page.evaluate(() => (window as unknown as { __rpcBannerSeen: boolean }).__rpcBannerSeen)).toBe(false);
+    expect(await banner.read()).toEqual({ shown: 0, hidden: 0 });
     await page.unrouteAll({ behavior: "ignoreErrors" });
     expect((await market.listing(id)).stock).toBe(6n);
   });
@@ -484,14 +486,19 @@ test("a chain node that stops answering (requests hang) is reported within 15 se
   await expect(banner).toHaveCount(0);
 });
 
-test("a picture that is not a picture, or is over 15 MB, is refused before any upload, naming the file", async ({ page, stack }) => {
+test("a picture that is not a picture, is over 15 MB, or cannot be compressed enough is refused before any upload, naming the file and what to do", async ({ page, stack }) => {
   const apiRequests: string[] = [];
   page.on("request", (request) => {
-    if (under(stack.ipfsApiUrl)(new URL(request.url()))) apiRequests.push(request.url());
+    const url = new URL(request.url());
+    // The publishing page checks that the API is there (`version`, see the IPFS banner): that stores nothing.
+    if (under(stack.ipfsApiUrl)(url) && !url.pathname.endsWith("/version")) apiRequests.push(request.url());
   });
   const pinsBefore = await pinnedCids(stack);
   const notices = page.getByRole("list", { name: "Pictures not added" }).getByRole("listitem");
   const pictures = page.getByRole("list", { name: "Pictures, in order" }).getByRole("listitem");
+  // Under the 15 MB limit (about 3 MB), but random pixels: no compression gets it under 240 KiB at a useful size.
+  const grainy = noisePicture(1_000);
+  expect(grainy.byteLength).toBeLessThan(15 * 1024 * 1024);
   const huge = Buffer.alloc(16 * 1024 * 1024);
   pngPicture([1, 2, 3], [4, 5, 6]).copy(huge);
 
@@ -501,16 +508,18 @@ test("a picture that is not a picture, or is over 15 MB, is refused before any u
       { name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("Shopping list: eggs, flour.") },
       { name: "holiday.png", mimeType: "image/png", buffer: Buffer.from("<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>") },
       { name: "huge-photo.png", mimeType: "image/png", buffer: huge },
+      { name: "grainy.png", mimeType: "image/png", buffer: grainy },
       { name: "good.png", mimeType: "image/png", buffer: pngPicture(randomColour(), randomColour()) },
     ]);
   });
 
-  await test.step("each refused file gets a message naming it; the good picture is added", async () => {
-    await expect(notices).toHaveCount(3);
+  await test.step("each refused file gets a message naming it and what to do; the good picture is added", async () => {
+    await expect(notices).toHaveCount(4);
     for (const message of [
       "notes.txt is not a picture Souk accepts (PNG, JPEG, WebP, GIF or AVIF).",
       "holiday.png is not a picture Souk accepts (PNG, JPEG, WebP, GIF or AVIF).",
       "huge-photo.png is 16.0 MB; pictures can be at most 15 MB.",
+      "grainy.png could not be made small enough: Souk stores each picture in at most 240 KiB, and this one is still larger after shrinking it to 960 pixels and lowering the quality (very fine detail or grain compresses poorly). Crop it closer to the item, or use a sharper, less grainy photo, then add it again.",
     ]) {
       await expect(notices.filter({ hasText: message })).toHaveCount(1);
     }
@@ -521,5 +530,196 @@ test("a picture that is not a picture, or is over 15 MB, is refused before any u
   await test.step("nothing was sent to the IPFS API, and the node stores nothing new", async () => {
     expect(apiRequests).toEqual([]);
     expect(await pinnedCids(stack)).toEqual(pinsBefore);
+  });
+});
+
+test("a chain node that hangs from the first load: one steady banner while it does, and the page fills in once it answers", async ({ page, market, stack }) => {
+  await browseWithoutIndexer(page, stack);
+  const [seller, arbiter] = [await market.freshAccount(), await market.freshAccount()];
+  const title = `Clay planter ${Date.now().toString(36)}`;
+  await listSomething(market, seller, listingDocument({ title, category: "Home & Garden" }), {
+    token: tokenOf(stack, "ETH").address,
+    price: amount(stack, "ETH", "0.03"),
+    stock: 2n,
+    arbiter: arbiter.address,
+  });
+  const banner = page.getByRole("alert").filter({ hasText: "Cannot reach the blockchain node" });
+  const record = await recordAlert(page, "Cannot reach the blockchain node");
+  await page.route(under(stack.rpcUrl), () => {}); // accepted, never answered
+
+  await test.step("the page opens on a node that never answers: the banner comes", async () => {
+    await page.goto("/");
+    await expect(banner).toHaveText(
+      `Cannot reach the blockchain node at ${stack.rpcUrl}. Listings and orders may be out of date; Souk keeps retrying and recovers by itself.`,
+      { timeout: 20_000 },
+    );
+  });
+
+  await test.step("it stays, without blinking, through several rounds of checks", async () => {
+    // Checks run every 3 s and each waits up to 4 s, then once more: a banner driven by the check in progress went
+    // away at every round. Fifteen seconds is four rounds.
+    await page.waitForTimeout(15_000);
+    expect(await record.read()).toEqual({ shown: 1, hidden: 0 });
+  });
+
+  await test.step("the node answers: the banner goes and the listings load, without a reload", async () => {
+    await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
+    await page.unrouteAll({ behavior: "ignoreErrors" });
+    await expect(banner).toHaveCount(0);
+    await expect(resultsGrid(page).getByRole("link", { name: title })).toBeVisible({ timeout: 30_000 });
+    expect(await record.read()).toEqual({ shown: 1, hidden: 1 });
+    expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+  });
+});
+
+test("IPFS unreachable: a banner like the chain's, steady, and the descriptions fill in by themselves once it answers", async ({ page, market, stack }) => {
+  await browseWithoutIndexer(page, stack);
+  const [seller, arbiter] = [await market.freshAccount(), await market.freshAccount()];
+  const title = `Rattan lampshade ${Date.now().toString(36)}`;
+  const { id } = await listSomething(market, seller, listingDocument({ title, category: "Home & Garden" }), {
+    token: tokenOf(stack, "ETH").address,
+    price: amount(stack, "ETH", "0.07"),
+    stock: 1n,
+    arbiter: arbiter.address,
+  });
+  const banner = page.getByRole("alert").filter({ hasText: "Cannot reach IPFS" });
+  const record = await recordAlert(page, "Cannot reach IPFS");
+  const gateway = under(stack.gatewayUrl);
+  await page.route(gateway, (route) => route.abort("connectionrefused"));
+
+  await test.step("the gateway refuses every connection: the banner says so within seconds, prices still show", async () => {
+    const opened = Date.now();
+    await page.goto("/");
+    await expect(banner).toHaveText(
+      `Cannot reach IPFS: the gateway at ${stack.gatewayUrl} does not answer. Descriptions and pictures cannot load until it answers; Souk keeps retrying and recovers by itself.`,
+    );
+    expect(Date.now() - opened).toBeLessThan(15_000);
+    const card = resultsGrid(page).getByRole("listitem").filter({ has: page.getByRole("link", { name: `Listing #${id}`, exact: true }) });
+    await expect(card).toContainText("0.07 ETH");
+    await expect(resultsGrid(page).getByRole("link", { name: title })).toHaveCount(0);
+  });
+
+  await test.step("it stays, without blinking, while Souk keeps checking", async () => {
+    await page.waitForTimeout(10_000);
+    expect(await record.read()).toEqual({ shown: 1, hidden: 0 });
+  });
+
+  await test.step("the gateway answers again: the banner goes and the description arrives, without a reload or a click", async () => {
+    await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
+    await page.unrouteAll({ behavior: "wait" });
+    await expect(banner).toHaveCount(0);
+    await expect(resultsGrid(page).getByRole("link", { name: title })).toBeVisible({ timeout: 30_000 });
+    expect(await record.read()).toEqual({ shown: 1, hidden: 1 });
+    expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+  });
+});
+
+test("a malformed address shows the app's own not-found pages, never the browser's error page", async ({ page, consoleLog }) => {
+  for (const [path, heading] of [
+    ["/listing/%E0%A4%A", "Listing not found"],
+    ["/%E0%A4%A", "Page not found"],
+    ["/orders/%E0%A4%A", "Order not found"],
+    ["/listing/%E0%A4%A/edit", "Listing not found"],
+    ["/profile/%E0%A4%A", "This is not a valid address"],
+  ] as const) {
+    await test.step(path, async () => {
+      const response = await page.goto(path);
+      expect(response?.status(), "the server sends the app").toBe(200);
+      await expect(page.getByRole("heading", { name: heading })).toBeVisible();
+      await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Browse" })).toBeVisible();
+    });
+  }
+  await test.step("a malformed search and filter in the query", async () => {
+    await page.goto("/?q=%E0%A4%A&category=%ZZ&sort=%");
+    await expect(page.getByRole("heading", { level: 1, name: "Find something good" })).toBeVisible();
+  });
+  expect(consoleLog.filter((line) => line.startsWith("[pageerror]"))).toEqual([]);
+});
+
+test("without a wallet: everything can be browsed, and the wallet dialog says where to get one", async ({ page, market, stack }) => {
+  const [seller, arbiter] = [await market.freshAccount(), await market.freshAccount()];
+  const title = `Walnut chopping board ${Date.now().toString(36)}`;
+  const { id } = await listSomething(market, seller, listingDocument({ title, category: "Home & Garden" }), {
+    token: tokenOf(stack, "ETH").address,
+    price: amount(stack, "ETH", "0.04"),
+    stock: 1n,
+    arbiter: arbiter.address,
+  });
+  const dialog = page.getByRole("dialog", { name: "No wallet in this browser" });
+  const explained = async () => {
+    await expect(dialog).toContainText("You do not need a wallet to look around: every listing, description, review and profile is open to all.");
+    await expect(dialog).toContainText("To buy, sell, rate or message, you need a wallet");
+    await expect(dialog.getByRole("link", { name: "MetaMask" })).toHaveAttribute("href", "https://metamask.io/download/");
+    await expect(dialog.getByRole("link", { name: "Rabby" })).toHaveAttribute("href", "https://rabby.io/");
+    await expect(dialog.getByRole("button", { name: /Browser wallet/ })).toHaveCount(0);
+    await expect(dialog).not.toContainText("Provider not found");
+  };
+
+  await test.step("the header's Connect wallet explains instead of failing", async () => {
+    await page.goto("/");
+    await expect(resultsGrid(page).getByRole("link", { name: title })).toBeVisible();
+    await page.getByRole("button", { name: "Connect wallet" }).click();
+    await explained();
+    await page.keyboard.press("Escape");
+    await expect(dialog).toHaveCount(0);
+  });
+
+  await test.step("the listing reads in full, and its buy button explains the same", async () => {
+    await resultsGrid(page).getByRole("link", { name: title }).click();
+    await expect(page).toHaveURL(`/listing/${id}`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+    await page.getByRole("button", { name: "Connect a wallet to buy" }).click();
+    await explained();
+  });
+});
+
+test("a restarted chain: a browser that used the earlier one is told what to do in its wallet; a build whose contracts are gone says so", async ({ page, stack }) => {
+  const restarted = page.getByRole("alert").filter({ hasText: "was restarted since you last used Souk in this browser" });
+  const gone = page.getByRole("alert").filter({ hasText: "no longer has the contracts this copy of Souk was built for" });
+  const key = `souk.chain-seen.${stack.chainId}`;
+  const seenNow = () => page.evaluate((k) => localStorage.getItem(k), key);
+  /** Waits until the dApp has checked the deployment on the chain (it asks for the escrow's code). */
+  const checked = () =>
+    page.waitForRequest((request) => under(stack.rpcUrl)(new URL(request.url())) && (request.postData() ?? "").includes('"eth_getCode"'));
+  let seen: string | null = null;
+
+  await test.step("a first visit: nothing to say, and the chain is remembered", async () => {
+    await page.goto("/orders");
+    await expect.poll(seenNow).toMatch(/^0x[0-9a-f]{64}$/);
+    seen = await seenNow();
+    await expect(restarted).toHaveCount(0);
+  });
+
+  await test.step("the last visit was on an earlier chain: the notice says it restarted empty and how to reset the wallet", async () => {
+    await page.evaluate((k) => localStorage.setItem(k, `0x${"ab".repeat(32)}`), key);
+    await page.reload();
+    await expect(restarted).toContainText(
+      "was restarted since you last used Souk in this browser, and it starts empty: listings, orders and balances from before are gone.",
+    );
+    await expect(restarted).toContainText(
+      "Your wallet still remembers the old chain: if it refuses to send a transaction (“nonce too high”) or shows old ones, clear its activity for this network (MetaMask: Settings → Advanced → Clear activity tab data).",
+    );
+    await restarted.getByRole("button", { name: "Got it" }).click();
+    await expect(restarted).toHaveCount(0);
+    expect(await seenNow()).toBe(seen);
+  });
+
+  await test.step("once acknowledged, it does not come back", async () => {
+    const check = checked();
+    await page.reload();
+    await check;
+    await expect(page.getByRole("heading", { level: 1, name: "Your orders" })).toBeVisible();
+    await expect(restarted).toHaveCount(0);
+  });
+
+  await test.step("the chain no longer has the build's contracts (the escrow has no code): a banner says what happened and what to do", async () => {
+    await overrideRpc(page, stack, (method, params) =>
+      method === "eth_getCode" && String(params[0]).toLowerCase() === stack.escrow.toLowerCase() ? "0x" : undefined,
+    );
+    await page.reload();
+    await expect(gone).toHaveText(
+      `The chain at ${stack.rpcUrl} no longer has the contracts this copy of Souk was built for: it was restarted or reset since (a local chain starts empty every time). Listings and orders cannot load. If you run Souk with npm start, stop it and start it again: it deploys the contracts again and serves a matching app.`,
+    );
+    await page.unrouteAll({ behavior: "wait" });
   });
 });

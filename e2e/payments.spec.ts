@@ -15,6 +15,7 @@ import {
   buyDirect,
   closePeople,
   escrowFunctionOf,
+  expectNotificationsClearOf,
   gasPaid,
   HOUR,
   listItem,
@@ -427,5 +428,173 @@ test("a buyer whose seller changes the price while the page is open is stopped s
     const [placed] = await orderEvents(market, "OrderPlaced", orderId);
     expect(balanceBefore - (await market.client.getBalance({ address: buyer.address }))).toBe(newPrice + (await gasPaid(market, placed!.transactionHash)));
     expect((await market.listing(listingId)).stock).toBe(4n);
+  });
+});
+
+test("a buyer who reloads while the purchase is being confirmed finds the listing saying they bought it, with the order", async ({ page, market, makeWallet }) => {
+  const title = `Olive wood spoon ${uniqueWord()}`;
+  const price = parseEther("0.015");
+  const seller = await market.freshAccount();
+  const arbiter = await market.freshAccount();
+  const buyer = await market.freshAccount();
+  const listingId = await listItem(market, seller, { price, stock: 4n, arbiter: arbiter.address, title });
+  await makeWallet([buyer]);
+  const panel = page.getByRole("region", { name: "Buy this" });
+  const bought = panel.getByRole("status").filter({ hasText: "You bought this" });
+
+  await test.step("the buyer pays, and the chain has not mined it yet (blocks are held back)", async () => {
+    await page.goto(`/listing/${listingId}`);
+    await connect(page);
+    await expect(bought).toHaveCount(0);
+    await market.rpc("evm_setAutomine", [false]);
+    await panel.getByRole("button", { name: "Pay 0.015 ETH" }).click();
+    await expect(page.getByTestId("toast").filter({ hasText: "Waiting for confirmation…" })).toBeVisible();
+    // Sent and waiting: the buyer's pending transaction count is one ahead of the mined one.
+    const count = (blockTag: "pending" | "latest") => market.client.getTransactionCount({ address: buyer.address, blockTag });
+    expect([await count("latest"), await count("pending")]).toEqual([0, 1]);
+  });
+
+  await test.step("the buyer reloads the page in the middle of it: nothing is known yet, and nothing breaks", async () => {
+    try {
+      await page.reload();
+      await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+      await expect(panel).toContainText("per unit · 4 in stock");
+    } finally {
+      // The payment is mined, as the network would mine it.
+      await market.rpc("evm_mine");
+      await market.rpc("evm_setAutomine", [true]);
+    }
+  });
+
+  await test.step("once it is mined, the reloaded listing says the buyer bought it and links to the order", async () => {
+    const orderId = await market.lastOrderOf(buyer.address);
+    expect(await market.order(orderId)).toMatchObject({ stateName: "Funded", listingId, buyer: buyer.address, amount: price });
+    await expect(bought).toContainText("You bought this");
+    await expect(bought).toContainText("1 unit for 0.015 ETH · Paid");
+    const link = bought.getByRole("link", { name: `View order ${orderLabel(orderId)}` });
+    await expect(link).toHaveAttribute("href", `/orders/${orderId}`);
+    await expect(panel).toContainText("per unit · only 3 left");
+    await link.click();
+    await expect(page).toHaveURL(`/orders/${orderId}`);
+    await expect(nextStepIs(page, "Waiting for the seller")).toBeVisible();
+  });
+});
+
+test("confirming receipt before the seller shipped asks the buyer to make sure, and going ahead pays the seller at once", async ({ page, market, makeWallet }) => {
+  const title = `Market stall pickup ${uniqueWord()}`;
+  const price = parseEther("0.2");
+  const { seller: sellerShare } = sellerShareOfCompleted(price);
+  const seller = await market.freshAccount();
+  const arbiter = await market.freshAccount();
+  const buyer = await market.freshAccount();
+  const listingId = await listItem(market, seller, { price, stock: 2n, arbiter: arbiter.address, title });
+  const orderId = await buyDirect(market, buyer, listingId);
+  await makeWallet([buyer]);
+  const dialog = page.getByRole("dialog", { name: "The seller has not shipped this yet" });
+
+  await test.step("the order is paid and not shipped; the buyer presses Confirm receipt: the dialog warns", async () => {
+    await page.goto(`/orders/${orderId}`);
+    await connect(page);
+    await expect(nextStepIs(page, "Waiting for the seller")).toBeVisible();
+    await page.getByRole("button", { name: "Confirm receipt (release payment)" }).click();
+    await expect(dialog).toContainText("The seller has not marked this order as shipped. Confirming pays the seller now, before anything was sent.");
+    await expect(dialog).toContainText("The seller gets 0.198 ETH (the 0.2 ETH you paid, minus the 1% protocol fee of 0.002 ETH) at once, and the order ends.");
+    await expect(dialog).toContainText("You give up the full refund you could claim if the seller never ships, and the chance to open a dispute.");
+  });
+
+  await test.step("going back changes nothing", async () => {
+    await dialog.getByRole("button", { name: "Go back" }).click();
+    await expect(dialog).toHaveCount(0);
+    expect((await market.order(orderId)).stateName).toBe("Funded");
+    expect(await market.credit(seller.address)).toBe(0n);
+  });
+
+  await test.step("the buyer who does have it goes ahead: the seller is paid now", async () => {
+    await page.getByRole("button", { name: "Confirm receipt (release payment)" }).click();
+    await dialog.getByRole("button", { name: "I have it: pay the seller now" }).click();
+    await expect(nextStepIs(page, "Rate the seller")).toBeVisible();
+    expect((await market.order(orderId)).stateName).toBe("Completed");
+    expect(await market.credit(seller.address)).toBe(sellerShare);
+  });
+});
+
+test("notifications never cover the panel in use: paying and shipping, on a desktop and at 375 px", async ({ browser, stack, market }) => {
+  const title = `Beeswax candles ${uniqueWord()}`;
+  const seller = await market.freshAccount();
+  const arbiter = await market.freshAccount();
+  const buyer = await market.freshAccount();
+  const listingId = await listItem(market, seller, { price: parseEther("0.01"), stock: 5n, arbiter: arbiter.address, title });
+
+  for (const viewport of [{ width: 1280, height: 800 }, { width: 375, height: 667 }]) {
+    let orderId = 0n;
+    await test.step(`${viewport.width} px: the buyer pays; the notifications stay clear of the buy panel`, async () => {
+      const shopper = await openPerson(browser, stack, `buyer-${viewport.width}`, [buyer], { viewport });
+      await shopper.page.goto(`/listing/${listingId}`);
+      await connect(shopper.page);
+      const panel = shopper.page.getByRole("region", { name: "Buy this" });
+      await panel.getByRole("button", { name: "Pay 0.01 ETH" }).click();
+      await expect(panel.getByRole("heading", { name: "Order placed" })).toBeVisible();
+      await expectNotificationsClearOf(shopper.page, panel);
+      orderId = await market.lastOrderOf(buyer.address);
+    });
+
+    await test.step(`${viewport.width} px: the seller ships; the notifications stay clear of the order's next step`, async () => {
+      const shop = await openPerson(browser, stack, `seller-${viewport.width}`, [seller], { viewport });
+      await shop.page.goto(`/orders/${orderId}`);
+      await connect(shop.page);
+      const panel = shop.page.getByRole("region").filter({ has: shop.page.locator("#next-step-heading") });
+      await expect(nextStepIs(shop.page, "Ship or decline")).toBeVisible();
+      await shop.page.getByRole("button", { name: "Mark as shipped/delivered" }).click();
+      await expect(nextStepIs(shop.page, "Waiting for the buyer")).toBeVisible();
+      await expectNotificationsClearOf(shop.page, panel);
+      expect((await market.order(orderId)).stateName).toBe("Fulfilled");
+    });
+  }
+});
+
+test("money waiting in the escrow shows in the header, and Withdraw all sends it to the wallet, one withdrawal per token", async ({ page, stack, market, makeWallet }) => {
+  const dusd = tokenOf(stack, "DUSD");
+  const seller = await market.freshAccount();
+  const arbiter = await market.freshAccount();
+  const buyer = await market.freshAccount({ tokens: true });
+  const ethPrice = parseEther("0.1");
+  const dusdPrice = parseUnits("5", 6);
+  for (const [token, price] of [[ETH, ethPrice], [dusd.address, dusdPrice]] as const) {
+    const listingId = await listItem(market, seller, { token, price, stock: 1n, arbiter: arbiter.address, title: `Sold item ${uniqueWord()}` });
+    const orderId = await buyDirect(market, buyer, listingId);
+    await market.write(buyer, stack.escrow, escrowAbi, "confirm", [orderId]);
+  }
+  const ethCredit = sellerShareOfCompleted(ethPrice).seller;
+  const dusdCredit = sellerShareOfCompleted(dusdPrice).seller;
+  expect([await market.credit(seller.address), await market.credit(seller.address, dusd.address)]).toEqual([ethCredit, dusdCredit]);
+  await makeWallet([seller]);
+  const pill = page.getByLabel(/^To withdraw: /);
+
+  await test.step("the seller connects on the browse page: the header shows what waits, per token", async () => {
+    await page.goto("/");
+    await connect(page);
+    await expect(pill).toHaveAttribute("aria-label", "To withdraw: 0.099 ETH, 4.95 DUSD");
+    await pill.click();
+    const waiting = page.getByRole("list", { name: "Money to withdraw" });
+    await expect(waiting.getByRole("listitem")).toHaveText(["0.099 ETH", "4.95 DUSD"]);
+  });
+
+  await test.step("Withdraw all: two transactions, one per token, and exactly the credits reach the wallet", async () => {
+    const [ethBefore, dusdBefore] = [await tokenBalance(market, ETH, seller.address), await tokenBalance(market, dusd.address, seller.address)];
+    await page.getByRole("button", { name: "Withdraw all (2 transactions)" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "All 2 withdrawn to your wallet." })).toBeVisible();
+    expect([await market.credit(seller.address), await market.credit(seller.address, dusd.address)]).toEqual([0n, 0n]);
+    const [ethOut] = await withdrawals(market, seller.address);
+    const [dusdOut] = await withdrawals(market, seller.address, dusd.address);
+    expect(ethOut).toMatchObject({ amount: ethCredit, to: seller.address });
+    expect(dusdOut).toMatchObject({ amount: dusdCredit, to: seller.address });
+    expect(await escrowFunctionOf(market, ethOut!.hash)).toBe("withdraw");
+    expect((await tokenBalance(market, ETH, seller.address)) - ethBefore).toBe(ethCredit - (await gasPaid(market, ethOut!.hash)) - (await gasPaid(market, dusdOut!.hash)));
+    expect((await tokenBalance(market, dusd.address, seller.address)) - dusdBefore).toBe(dusdCredit);
+  });
+
+  await test.step("with nothing left, closing the panel takes the header's reminder away", async () => {
+    await page.getByLabel(/^Nothing left to withdraw/).click();
+    await expect(page.getByLabel(/^(To withdraw|Nothing left to withdraw)/)).toHaveCount(0);
   });
 });

@@ -57,6 +57,8 @@ export interface Deployment {
   reputation: string;
   timelock: string | null;
   deployBlock: number;
+  /** The hash of that block: a chain restarted or reset since the deployment has another block there, or none. */
+  deployBlockHash: string;
   tokens: TokenInfo[];
   priceFeeds: PriceFeedInfo[];
 }
@@ -67,7 +69,7 @@ interface JournalEntry {
   futureId?: string;
   contractName?: string;
   constructorArgs?: unknown[];
-  receipt?: { blockNumber: number };
+  receipt?: { blockNumber: number; blockHash: string };
 }
 
 const GENERATED = (source: string) =>
@@ -110,9 +112,8 @@ async function readDeployment(dir: string, deploymentId: string): Promise<Deploy
     return undefined; // a deployment of something else (e.g. demo tokens alone)
   }
   const escrowFuture = Object.keys(addresses).find((future) => future.endsWith("#Escrow"))!;
-  const deployBlock =
-    journal.find((entry) => entry.type === "TRANSACTION_CONFIRM" && entry.futureId === escrowFuture)?.receipt
-      ?.blockNumber ?? 0;
+  const receipt = journal.find((entry) => entry.type === "TRANSACTION_CONFIRM" && entry.futureId === escrowFuture)?.receipt;
+  if (receipt === undefined) return undefined; // the escrow's deployment never confirmed
 
   const tokens: TokenInfo[] = [];
   for (const entry of journal) {
@@ -143,7 +144,8 @@ async function readDeployment(dir: string, deploymentId: string): Promise<Deploy
     registry,
     reputation,
     timelock: byName("SoukTimelock") ?? null,
-    deployBlock,
+    deployBlock: receipt.blockNumber,
+    deployBlockHash: receipt.blockHash,
     tokens,
     priceFeeds,
   };
@@ -217,6 +219,7 @@ export async function exportSdk(options: { deploymentsDir: string; outDir: strin
           reputation: d.reputation,
           timelock: d.timelock,
           deployBlock: d.deployBlock,
+          deployBlockHash: d.deployBlockHash,
           tokens: d.tokens,
           priceFeeds: d.priceFeeds,
         },

@@ -100,6 +100,9 @@ describe("npm start", () => {
     expect(out).toMatch(/buyer\s+\S.*key 0x/);
     expect(out).toMatch(/arbiter\s+\S.*key 0x/);
     expect(out).toContain("import an account with its private key");
+    // The chain keeps nothing across restarts (scripts/local/chain.test.ts): the banner says so, and what to do.
+    expect(out).toContain("The chain starts empty on every npm start");
+    expect(out).toContain("MetaMask: Settings → Advanced → Clear activity tab data");
   });
 
   it("seeds a verifiable market: listings from several sellers in ETH and both tokens, orders in every state, reviews", async () => {

@@ -329,6 +329,10 @@ function printBanner(info: {
       `${info.chainUrl} and chain id ${CHAIN_ID},`,
     "  then import an account with its private key. These keys are public: never send real funds to them.",
     "",
+    b("The chain starts empty on every npm start") + " (Hardhat's node cannot keep its state): the demo market is set up again,",
+    "  and what you did before is gone. A wallet that used it before still counts the old chain's transactions and refuses",
+    '  to send ("nonce too high"): clear its activity for this network (MetaMask: Settings → Advanced → Clear activity tab data).',
+    "",
   ];
   console.log(lines.join("\n"));
 }

@@ -6,7 +6,7 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 
-import type { Browser, BrowserContext, Page, TestInfo } from "@playwright/test";
+import type { Browser, BrowserContext, Locator, Page, TestInfo } from "@playwright/test";
 import { cidToDigest } from "@souk/sdk/cid";
 import { demoTokenAbi, ETH, escrowAbi, listingRegistryAbi } from "@souk/sdk/contracts";
 import { encodeDocument, listingMetadataSchema, type Category } from "@souk/sdk/schemas";
@@ -270,4 +270,42 @@ export async function saveMobileScreenshots(page: Page, name: string): Promise<v
   await page.setViewportSize({ width: 375, height: 812 });
   await saveThemedScreenshots(page, `${name}-375`);
   await page.setViewportSize(desktop);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Notifications and panels
+// ---------------------------------------------------------------------------------------------------------------
+
+interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+function intersects(a: Rect, b: Rect): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+/**
+ * Checks with the boxes the browser laid out that no notification on screen covers the part of `panel` a person can
+ * see (inside the viewport, below the sticky header), and that there is at least one notification to check.
+ */
+export async function expectNotificationsClearOf(page: Page, panel: Locator): Promise<void> {
+  const toasts = page.getByTestId("toast");
+  await expect(toasts.first()).toBeVisible();
+  // Placed before the browser paints, and again on every scroll: read the boxes once the layout is still.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  const viewport = page.viewportSize()!;
+  const header = (await page.locator("[data-app-header]").boundingBox())!;
+  const box = (await panel.boundingBox())!;
+  const top = Math.max(box.y, header.y + header.height);
+  const bottom = Math.min(box.y + box.height, viewport.height);
+  const seen: Rect = { x: box.x, y: top, width: box.width, height: Math.max(0, bottom - top) };
+  expect(seen.height, "the panel is on screen").toBeGreaterThan(0);
+  for (const toast of await toasts.all()) {
+    const rect = await toast.boundingBox();
+    if (rect === null) continue;
+    expect(intersects(rect, seen), `the notification at ${JSON.stringify(rect)} covers the panel at ${JSON.stringify(seen)}`).toBe(false);
+  }
 }

@@ -8,6 +8,7 @@
  *   chain and IPFS say rather than with the dApp's own code;
  * - small PNG pictures with chosen colours (each a different CID).
  */
+import { randomBytes } from "node:crypto";
 import { deflateSync } from "node:zlib";
 
 import type { Locator, Page } from "@playwright/test";
@@ -285,23 +286,46 @@ function chunk(type: string, data: Uint8Array): Buffer {
   return Buffer.concat([length, body, crc]);
 }
 
-/** A small RGB PNG: a two-colour diagonal, so that every pair of colours is a different picture (and CID). */
-export function pngPicture(a: [number, number, number], b: [number, number, number], size = 64): Buffer {
+/** An 8-bit RGB PNG of `width` × `height` whose pixel at (x, y) is `pixel(x, y)`. */
+function rgbPng(width: number, height: number, pixel: (x: number, y: number) => readonly [number, number, number]): Buffer {
   const header = Buffer.alloc(13);
-  header.writeUInt32BE(size, 0);
-  header.writeUInt32BE(size, 4);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
   header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB, no interlace
-  const rows: number[] = [];
-  for (let y = 0; y < size; y++) {
-    rows.push(0); // filter: none
-    for (let x = 0; x < size; x++) rows.push(...(x > y ? a : b));
+  const rows = Buffer.alloc(height * (1 + width * 3));
+  let offset = 0;
+  for (let y = 0; y < height; y++) {
+    rows[offset++] = 0; // filter: none
+    for (let x = 0; x < width; x++) {
+      const [r, g, b] = pixel(x, y);
+      rows[offset++] = r;
+      rows[offset++] = g;
+      rows[offset++] = b;
+    }
   }
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk("IHDR", header),
-    chunk("IDAT", deflateSync(Buffer.from(rows))),
+    chunk("IDAT", deflateSync(rows)),
     chunk("IEND", new Uint8Array()),
   ]);
+}
+
+/** A small RGB PNG: a two-colour diagonal, so that every pair of colours is a different picture (and CID). */
+export function pngPicture(a: [number, number, number], b: [number, number, number], size = 64): Buffer {
+  return rgbPng(size, size, (x, y) => (x > y ? a : b));
+}
+
+/**
+ * A square PNG of random pixels: a real picture far under the 15 MB limit (about 3 MB at 1,000 px) that no encoder
+ * can squeeze into 240 KiB at any useful size, like an extremely grainy photo.
+ */
+export function noisePicture(size: number): Buffer {
+  const noise = randomBytes(size * size * 3);
+  return rgbPng(size, size, (x, y) => {
+    const i = 3 * (y * size + x);
+    return [noise[i]!, noise[i + 1]!, noise[i + 2]!];
+  });
 }
 
 /** A random colour from a seed, for pictures that must not collide with other tests' pictures. */
@@ -321,4 +345,50 @@ export async function pinnedCids(stack: Stack): Promise<string[]> {
 export function under(base: string): (url: URL) => boolean {
   const prefix = new URL(base);
   return (url) => url.origin === prefix.origin && url.pathname.startsWith(prefix.pathname.replace(/\/$/, ""));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Banners over time
+
+/**
+ * Records, from before the page's scripts run, every time an alert containing `text` appears in or leaves the page,
+ * however briefly: `read()` gives how many times it appeared and disappeared.
+ */
+export async function recordAlert(page: Page, text: string): Promise<{ read: () => Promise<{ shown: number; hidden: number }> }> {
+  const key = `__alert_${Buffer.from(text).toString("hex").slice(0, 24)}`;
+  await page.addInitScript(
+    ({ key, text }) => {
+      const record = { shown: 0, hidden: 0 };
+      (window as unknown as Record<string, typeof record>)[key] = record;
+      let present = false;
+      const check = () => {
+        const now = Array.from(document.querySelectorAll('[role="alert"]')).some((alert) => alert.textContent?.includes(text) === true);
+        if (now && !present) record.shown += 1;
+        if (!now && present) record.hidden += 1;
+        present = now;
+      };
+      new MutationObserver(check).observe(document, { subtree: true, childList: true, characterData: true });
+    },
+    { key, text },
+  );
+  return { read: () => page.evaluate((key) => (window as unknown as Record<string, { shown: number; hidden: number }>)[key]!, key) };
+}
+
+/**
+ * Answers the node's JSON-RPC requests through the real node, except those `answer` overrides (single calls and
+ * batches alike): `answer(method, params)` returns the result to give instead, or undefined to pass it through.
+ */
+export async function overrideRpc(page: Page, stack: Stack, answer: (method: string, params: unknown[]) => unknown): Promise<void> {
+  await page.route(under(stack.rpcUrl), async (route) => {
+    const body = route.request().postDataJSON() as { id: number; method: string; params?: unknown[] } | Array<{ id: number; method: string; params?: unknown[] }>;
+    const calls = Array.isArray(body) ? body : [body];
+    const response = await route.fetch();
+    const results = (await response.json()) as { id: number } | Array<{ id: number }>;
+    const answered = (Array.isArray(results) ? results : [results]).map((result) => {
+      const call = calls.find((c) => c.id === result.id)!;
+      const instead = answer(call.method, call.params ?? []);
+      return instead === undefined ? result : { jsonrpc: "2.0", id: result.id, result: instead };
+    });
+    await route.fulfill({ response, json: Array.isArray(results) ? answered : answered[0] });
+  });
 }

@@ -141,6 +141,8 @@ export const test = base.extend<Fixtures>({
       if (testInfo.status !== testInfo.expectedStatus) {
         await testInfo.attach("console.log", { body: lines.join("\n"), contentType: "text/plain" });
       }
+      // React Router warns on every first load when a lazily loaded page has nothing to show meanwhile.
+      expect(lines.filter((line) => line.includes("HydrateFallback")), "React Router's HydrateFallback warning").toEqual([]);
     },
     { auto: true },
   ],

@@ -31,6 +31,8 @@ export interface DeploymentRecord {
   readonly timelock: string | null;
   /** Block of the escrow's deployment: where event scans start. */
   readonly deployBlock: number;
+  /** The hash of that block, to tell this chain from one restarted or reset since (same chain id, other blocks). */
+  readonly deployBlockHash: string;
   readonly tokens: readonly KnownToken[];
   /** Price feeds deployed with it (demo feeds on local chains); Chainlink's own are in the SDK's price-feeds.ts. */
   readonly priceFeeds?: readonly PriceFeedRecord[];

@@ -6,7 +6,7 @@ import { ConnectButton } from "../components/connect-button.tsx";
 import { IndexerNotice } from "../components/indexer-notice.tsx";
 import { MessagingProvider } from "../components/messaging/messaging-provider.tsx";
 import { FooterLinks } from "../components/footer-links.tsx";
-import { NetworkBanner } from "../components/network-banner.tsx";
+import { QuietBoundary } from "../components/quiet-boundary.tsx";
 import { ErrorState, LoadingRegion, Skeleton } from "../components/states.tsx";
 import { contracts } from "../lib/deployment.ts";
 import { chain } from "./chain.ts";
@@ -16,6 +16,10 @@ import { applyTheme, initialTheme, type Theme } from "./theme.ts";
 // browse page only once the listings are on screen), so that the first page's JavaScript does not grow.
 const HeaderInbox = lazy(() => import("./messaging-entry.ts").then((m) => ({ default: m.HeaderInbox })));
 const BROWSE_DELAY_MS = 2_500;
+// The banners and the money waiting to be withdrawn: on demand, like the inbox (app/deferred-ui.ts).
+const NetworkBanner = lazy(() => import("./deferred-ui.ts").then((m) => ({ default: m.NetworkBanner })));
+const ChainNotice = lazy(() => import("./deferred-ui.ts").then((m) => ({ default: m.ChainNotice })));
+const HeaderCredits = lazy(() => import("./deferred-ui.ts").then((m) => ({ default: m.HeaderCredits })));
 
 const NAV = [
   { to: "/", label: "Browse", end: true },
@@ -23,18 +27,28 @@ const NAV = [
   { to: "/orders", label: "Orders" },
 ];
 
-export function Layout() {
+/** The page frame. `pending`: the router is still loading the first page's code (React Router's hydrate fallback). */
+export function Layout({ pending = false }: { pending?: boolean }) {
   const { pathname } = useLocation();
+  const { address } = useConnection();
   // A listing page belongs to browsing (its edit page to selling).
   const browsing = pathname === "/" || (pathname.startsWith("/listing/") && !pathname.endsWith("/edit"));
+  const extras = useReadyAfter(pathname === "/" ? BROWSE_DELAY_MS : 0);
   return (
     <MessagingProvider>
     <div className="flex min-h-dvh flex-col">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:m-2 focus:rounded focus:bg-surface focus:p-2">
         Skip to content
       </a>
-      <header className="sticky top-0 z-30 border-b border-border bg-canvas/90 backdrop-blur">
-        <NetworkBanner />
+      <header className="sticky top-0 z-30 border-b border-border bg-canvas/90 backdrop-blur" data-app-header>
+        {extras && (
+          <QuietBoundary>
+            <Suspense fallback={null}>
+              <NetworkBanner publishing={!browsing} />
+              {contracts !== undefined && <ChainNotice />}
+            </Suspense>
+          </QuietBoundary>
+        )}
         <IndexerNotice />
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
           <Link to="/" className="flex items-center gap-2 text-xl font-bold tracking-tight">
@@ -59,6 +73,13 @@ export function Layout() {
             ))}
           </nav>
           <div className="ml-auto flex items-center gap-2">
+            {extras && address !== undefined && contracts !== undefined && (
+              <QuietBoundary>
+                <Suspense fallback={null}>
+                  <HeaderCredits account={address} />
+                </Suspense>
+              </QuietBoundary>
+            )}
             <HeaderInboxSlot browsing={pathname === "/"} />
             <ThemeToggle />
             <ConnectButton />
@@ -72,15 +93,7 @@ export function Layout() {
             message={`This build points at chain ${chain.id} (${chain.name}), where no Souk deployment is recorded. Check VITE_CHAIN_ID, or deploy with npm run deploy.`}
           />
         ) : (
-          <Suspense
-            fallback={
-              <LoadingRegion label="Loading page">
-                <Skeleton className="h-64 w-full" />
-              </LoadingRegion>
-            }
-          >
-            <Outlet />
-          </Suspense>
+          <Suspense fallback={<PageLoading />}>{pending ? <PageLoading /> : <Outlet />}</Suspense>
         )}
       </main>
       <footer className="border-t border-border px-4 py-6 text-center text-xs text-muted">
@@ -90,6 +103,25 @@ export function Layout() {
       <ScrollRestoration />
     </div>
     </MessagingProvider>
+  );
+}
+
+/** False for `delayMs` after the layout first shows (then true for good): what can wait for the first page. */
+function useReadyAfter(delayMs: number): boolean {
+  const [ready, setReady] = useState(delayMs === 0);
+  useEffect(() => {
+    if (ready) return;
+    const timer = setTimeout(() => setReady(true), delayMs);
+    return () => clearTimeout(timer);
+  }, [ready, delayMs]);
+  return ready;
+}
+
+function PageLoading() {
+  return (
+    <LoadingRegion label="Loading page">
+      <Skeleton className="h-64 w-full" />
+    </LoadingRegion>
   );
 }
 

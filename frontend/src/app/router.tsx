@@ -10,6 +10,8 @@ const page = (load: () => Promise<{ default: React.ComponentType }>) => async ()
 export const router = createBrowserRouter([
   {
     element: <Layout />,
+    // While the first page's chunk loads, the header and a placeholder show (the same Layout, so nothing remounts).
+    hydrateFallbackElement: <Layout pending />,
     errorElement: <RouteError />,
     children: [
       { path: "/", lazy: page(() => import("../features/listings/browse-page.tsx")) },

@@ -1,30 +1,41 @@
 import { decodeWalletError } from "@souk/sdk/wallet-errors";
-import { useQuery } from "@tanstack/react-query";
 import { useAccount, useSwitchChain } from "wagmi";
 
 import { chain } from "../app/chain.ts";
 import { env } from "../app/env.ts";
+import { useRefetchWhenBack, useServiceDown } from "../hooks/use-reachable.ts";
 import { Button } from "./button.tsx";
 
-/** Banners for the two things that stop everything: a wallet on another network, and an unreachable chain node. */
-export function NetworkBanner() {
+/**
+ * Banners for what stops the dApp working, each shown from the first failed check until the first check that
+ * succeeds (no blinking while it retries), and gone by itself once the service answers again: an unreachable chain
+ * node, unreachable IPFS (the gateways everyone reads from; the API only on pages that publish), and a wallet on
+ * another network.
+ */
+export function NetworkBanner({ publishing }: { publishing: boolean }) {
   const { isConnected, chainId } = useAccount();
   const { switchChain, isPending, error } = useSwitchChain();
-  const health = useQuery({
-    queryKey: ["rpc-health", env.rpcUrl],
-    queryFn: ({ signal }) => pingRpc(env.rpcUrl, signal),
-    retry: 1,
-    retryDelay: 1_000,
-    refetchInterval: 3_000,
-  });
-  const rpcDown = health.isError;
+  const chainDown = useServiceDown("chain");
+  const gatewaysDown = useServiceDown("gateways");
+  const apiDown = useServiceDown("ipfsApi", publishing);
+  useRefetchWhenBack("chain", chainDown);
+  useRefetchWhenBack("gateways", gatewaysDown);
+  const decoded = error === null ? undefined : decodeWalletError(error);
 
   return (
     <>
-      {rpcDown && (
+      {chainDown && (
         <div role="alert" className="bg-danger-soft px-4 py-2 text-center text-sm text-danger">
           Cannot reach the blockchain node at {env.rpcUrl}. Listings and orders may be out of date; Souk keeps
           retrying and recovers by itself.
+        </div>
+      )}
+      {(gatewaysDown || apiDown) && (
+        <div role="alert" className="bg-danger-soft px-4 py-2 text-center text-sm text-danger">
+          {gatewaysDown
+            ? `Cannot reach IPFS: ${gatewayText(env.gateways)}. Descriptions and pictures cannot load until it answers; `
+            : `Cannot reach the IPFS node at ${env.ipfsApiUrl}. Nothing can be published (listings, pictures, reviews, evidence) until it answers; `}
+          Souk keeps retrying and recovers by itself.
         </div>
       )}
       {isConnected && chainId !== chain.id && (
@@ -33,26 +44,13 @@ export function NetworkBanner() {
           <Button size="sm" busy={isPending} onClick={() => switchChain({ chainId: chain.id })}>
             Switch to {chain.name}
           </Button>
-          {error !== null && <span>{decodeWalletError(error).kind === "rejected" ? "Switch cancelled." : decodeWalletError(error).message}</span>}
+          {decoded !== undefined && <span>{decoded.kind === "rejected" ? "Switch cancelled." : decoded.message}</span>}
         </div>
       )}
     </>
   );
 }
 
-/**
- * One eth_blockNumber with its own short timeout: the app's transport waits 10 s per attempt and retries, which is
- * right for reads but would report a hanging node only after a minute. A node slower than 4 s counts as down.
- */
-async function pingRpc(url: string, signal: AbortSignal): Promise<string> {
-  const response = await fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_blockNumber", params: [] }),
-    signal: AbortSignal.any([signal, AbortSignal.timeout(4_000)]),
-  });
-  if (!response.ok) throw new Error(`The node answered HTTP ${response.status}`);
-  const body = (await response.json()) as { result?: string; error?: { message: string } };
-  if (body.result === undefined) throw new Error(body.error?.message ?? "The node gave no block number");
-  return body.result;
+function gatewayText(gateways: readonly string[]): string {
+  return gateways.length === 1 ? `the gateway at ${gateways[0]} does not answer` : `none of the gateways (${gateways.join(", ")}) answers`;
 }

@@ -1,14 +1,11 @@
-import { useCallback, useMemo, useRef, useState, type ReactNode } from "react";
+import { lazy, Suspense, useCallback, useMemo, useRef, useState, type ReactNode } from "react";
 
 import { ToastContext, type Toast, type ToastApi, type ToastTone } from "../lib/toasts.ts";
+import { QuietBoundary } from "./quiet-boundary.tsx";
 
-const TONES: Record<ToastTone, string> = {
-  info: "border-border",
-  pending: "border-brand",
-  success: "border-success",
-  error: "border-danger",
-};
-const ICONS: Record<ToastTone, string> = { info: "ℹ", pending: "…", success: "✓", error: "!" };
+// Drawing and placing the notifications loads with the other deferred pieces (by the first notification, the page
+// has long loaded them): the first page does not carry it.
+const ToastStack = lazy(() => import("../app/deferred-ui.ts").then((m) => ({ default: m.ToastStack })));
 
 /** Notifications for transactions and uploads, announced to screen readers (polite; errors assertive). */
 export function Toaster({ children }: { children: ReactNode }) {
@@ -49,34 +46,13 @@ export function Toaster({ children }: { children: ReactNode }) {
   return (
     <ToastContext.Provider value={api}>
       {children}
-      <div className="pointer-events-none fixed inset-x-0 bottom-0 z-50 flex flex-col items-center gap-2 p-4 sm:items-end">
-        {toasts.map((toast) => (
-          <div
-            key={toast.id}
-            role={toast.tone === "error" ? "alert" : "status"}
-            aria-live={toast.tone === "error" ? "assertive" : "polite"}
-            className={`card pointer-events-auto flex w-full max-w-sm gap-3 border-l-4 p-3 ${TONES[toast.tone]}`}
-            data-testid="toast"
-            data-tone={toast.tone}
-          >
-            <span aria-hidden="true" className="font-bold">
-              {ICONS[toast.tone]}
-            </span>
-            <div className="min-w-0 flex-1">
-              <p className="font-medium">{toast.title}</p>
-              {toast.message !== undefined && <p className="text-sm break-words text-muted">{toast.message}</p>}
-              {toast.link !== undefined && (
-                <a className="text-sm text-brand underline" href={toast.link.href} target="_blank" rel="noreferrer noopener">
-                  {toast.link.label}
-                </a>
-              )}
-            </div>
-            <button type="button" className="self-start text-muted" aria-label="Dismiss notification" onClick={() => dismiss(toast.id)}>
-              ×
-            </button>
-          </div>
-        ))}
-      </div>
+      {toasts.length > 0 && (
+        <QuietBoundary>
+          <Suspense fallback={null}>
+            <ToastStack toasts={toasts} dismiss={dismiss} />
+          </Suspense>
+        </QuietBoundary>
+      )}
     </ToastContext.Provider>
   );
 }

@@ -4,7 +4,7 @@ import { usePublicClient } from "wagmi";
 
 import { requireContracts } from "../lib/deployment.ts";
 import { readIndexedOrders } from "../lib/indexed-orders.ts";
-import { readOrderIds, readOrders, readTimeline, type OrderRole } from "../lib/orders.ts";
+import { readOrderIds, readOrders, readPurchases, readTimeline, type OrderRole } from "../lib/orders.ts";
 import { useIndexer } from "./use-indexer.ts";
 
 /** One order's current state. */
@@ -47,5 +47,16 @@ export function useOrders(role: OrderRole, account: Address | undefined) {
     },
     retry: indexer === undefined ? 3 : false,
     refetchInterval: 5_000,
+  });
+}
+
+/** The orders `buyer` placed on `listingId` (newest first), read from the chain; refreshed while the page is open. */
+export function usePurchases(buyer: Address | undefined, listingId: bigint) {
+  const client = usePublicClient();
+  return useQuery({
+    queryKey: ["purchases", buyer, listingId.toString()],
+    enabled: client !== undefined && buyer !== undefined,
+    queryFn: () => readPurchases(client!, requireContracts(), buyer!, listingId),
+    refetchInterval: 6_000,
   });
 }

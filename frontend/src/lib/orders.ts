@@ -154,3 +154,31 @@ export function isOpen(order: Pick<Order, "state">): boolean {
 }
 
 export type { Hex };
+
+/** One order a buyer placed on a listing, as its OrderPlaced event recorded it, with the order's state now. */
+export interface Purchase {
+  orderId: bigint;
+  quantity: bigint;
+  amount: bigint;
+  /** The listing version bought (protocol v2 records it in OrderPlaced). */
+  listingVersion: bigint;
+  state: OrderStateName;
+}
+
+/**
+ * The orders `buyer` placed on `listingId`, newest first: OrderPlaced filtered by the indexed buyer (the listing id
+ * is in the event's data), then each order's current state. What a reloaded listing page needs to say "you bought
+ * this" however the purchase started.
+ */
+export async function readPurchases(client: PublicClient, contracts: Contracts, buyer: Address, listingId: bigint): Promise<Purchase[]> {
+  const logs = await getEventLogs(client, { address: contracts.escrow, event: ORDER_PLACED, args: { buyer }, fromBlock: contracts.deployBlock });
+  const placed = logs.map((log) => log.args).filter((args) => args.listingId === listingId).reverse();
+  const orders = await readOrders(client, contracts, placed.map((args) => args.orderId));
+  return placed.map((args, i) => ({
+    orderId: args.orderId,
+    quantity: args.quantity,
+    amount: args.amount,
+    listingVersion: args.listingVersion,
+    state: orders[i]!.state,
+  }));
+}

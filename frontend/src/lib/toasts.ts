@@ -1,4 +1,4 @@
-// Notifications shown in the corner: what the transaction helper and the pages tell the person. The <Toaster>
+// Notifications (placed where no action panel is, components/toast-stack.tsx): what the transaction helper and the pages tell the person. The <Toaster>
 // component (components/toaster.tsx) provides the API; hooks/use-toasts.ts reads it.
 import { createContext } from "react";
 

@@ -20,7 +20,7 @@ export function RulingForm({ order }: { order: Order }) {
   const split = share === undefined ? undefined : splitText(share);
 
   return (
-    <section aria-labelledby="ruling-heading" className="card flex flex-col gap-5 p-5 sm:p-6">
+    <section aria-labelledby="ruling-heading" className="card flex flex-col gap-5 p-5 sm:p-6" data-action-panel>
       <div className="flex flex-col gap-1">
         <h2 id="ruling-heading" className="text-lg font-semibold">
           Your ruling

@@ -10,8 +10,10 @@ import { chain } from "../../app/chain.ts";
 import { Button, Spinner } from "../../components/button.tsx";
 import { ConnectButton } from "../../components/connect-button.tsx";
 import { TokenAmount } from "../../components/token-amount.tsx";
+import { usePurchases } from "../../hooks/use-orders.ts";
 import type { TokenInfo } from "../../hooks/use-token.ts";
 import type { ListingState } from "../../lib/catalogue.ts";
+import { STATE_INFO } from "../../lib/order-states.ts";
 import { formatCount } from "./count.ts";
 import { Icon } from "./icons.tsx";
 import {
@@ -60,7 +62,7 @@ export function BuyPanel({
   const blocker = buyBlocker(listing, address, chainId, chain.id);
 
   return (
-    <section aria-labelledby={headingId} className="card flex flex-col gap-5 p-5 sm:p-6">
+    <section aria-labelledby={headingId} className="card flex flex-col gap-5 p-5 sm:p-6" data-action-panel>
       <div>
         <h2 id={headingId} className="sr-only">
           Buy this
@@ -91,6 +93,8 @@ export function BuyPanel({
           }}
         />
       )}
+
+      {purchase.done === undefined && <YourPurchases listingId={listing.id} token={listing.token} />}
 
       {purchase.done !== undefined ? (
         <Confirmation done={purchase.done} token={listing.token} fulfillmentWindow={listing.fulfillmentWindow} onAgain={purchase.reset} />
@@ -487,6 +491,42 @@ function Confirmation({
           Buy more
         </Button>
       </div>
+    </div>
+  );
+}
+
+/**
+ * The connected buyer's orders of this listing, from the chain: after a reload in the middle of a purchase (or any
+ * later visit) the page still says the item was bought, and where the order is.
+ */
+function YourPurchases({ listingId, token }: { listingId: bigint; token: `0x${string}` }) {
+  const { address } = useAccount();
+  const purchases = usePurchases(address, listingId).data ?? [];
+  if (purchases.length === 0) return null;
+  const shown = purchases.slice(0, 3);
+  return (
+    <div role="status" className="flex flex-col gap-2 rounded-[var(--radius-control)] border border-success/40 bg-success-soft p-4 text-sm">
+      <p className="flex items-center gap-2 font-semibold text-success">
+        <span aria-hidden="true">✓</span> You bought this
+      </p>
+      <ul className="flex flex-col gap-1.5">
+        {shown.map((purchase) => (
+          <li key={purchase.orderId.toString()} className="flex flex-wrap items-baseline gap-x-2">
+            <span>
+              {purchase.quantity.toString()} {purchase.quantity === 1n ? "unit" : "units"} for <TokenAmount amount={purchase.amount} token={token} />{" "}
+              · {STATE_INFO[purchase.state].label}
+            </span>
+            <Link to={`/orders/${purchase.orderId}`} className="font-medium text-brand underline">
+              View order {orderLabel(purchase.orderId)}
+            </Link>
+          </li>
+        ))}
+      </ul>
+      {purchases.length > shown.length && (
+        <Link to="/orders" className="text-brand underline">
+          All your orders
+        </Link>
+      )}
     </div>
   );
 }

@@ -114,6 +114,45 @@ describe("MetadataLoader", () => {
     expect(calls.slice(before)).toEqual(["cid-0", "cid-1"]);
   });
 
+  it("tries a document that did not arrive again by itself, later each time, until it arrives", async () => {
+    const { load, calls, settle } = controlledLoad();
+    const loader = new MetadataLoader({ load, concurrency: 1, resumeAfterMs: 10_000 });
+    loader.request(["cid-0"]);
+    const down = entryFromFailure("unreachable", "The IPFS gateway could not be reached.");
+    await settle("cid-0", down);
+    vi.advanceTimersByTime(10_000);
+    expect(calls).toEqual(["cid-0", "cid-0"]);
+    await settle("cid-0", down);
+    vi.advanceTimersByTime(10_000);
+    expect(calls).toHaveLength(2);
+    vi.advanceTimersByTime(10_000);
+    expect(calls).toHaveLength(3);
+    await settle("cid-0", ready("Arrived"));
+    vi.advanceTimersByTime(60_000);
+    expect(calls).toHaveLength(3);
+    expect(loader.get("cid-0")).toEqual(ready("Arrived"));
+  });
+
+  it("tries again by itself after a pause, and fills in once the gateway answers", async () => {
+    const { load, calls, settle } = controlledLoad();
+    const loader = new MetadataLoader({ load, concurrency: 2, breakAfter: 2, resumeAfterMs: 10_000 });
+    loader.request(cids(3));
+    const down = entryFromFailure("unreachable", "The IPFS gateway could not be reached.");
+    await settle("cid-0", down);
+    await settle("cid-1", down);
+    vi.advanceTimersByTime(200);
+    expect(loader.getSnapshot().paused).toBe(true);
+    const before = calls.length;
+    vi.advanceTimersByTime(9_000);
+    expect(calls.length).toBe(before);
+    vi.advanceTimersByTime(1_000);
+    expect(loader.getSnapshot().paused).toBe(false);
+    expect(calls.slice(before)).toEqual(["cid-0"]);
+    await settle("cid-0", ready("Back"));
+    vi.advanceTimersByTime(200);
+    expect(loader.get("cid-0")).toEqual(ready("Back"));
+  });
+
   it("keeps verification failures on retry: the same bytes would fail again", async () => {
     const { load, settle } = controlledLoad();
     const loader = new MetadataLoader({ load, concurrency: 1 });
@@ -127,7 +166,8 @@ describe("MetadataLoader", () => {
   it("treats a rejected load as unreachable", async () => {
     const loader = new MetadataLoader({ load: () => Promise.reject(new Error("boom")), concurrency: 1 });
     loader.request(["x"]);
-    await vi.runAllTimersAsync();
+    // Not every timer: a document that did not arrive is tried again later, for as long as the page is open.
+    await vi.advanceTimersByTimeAsync(200);
     expect(loader.get("x")).toEqual({ status: "unreachable", error: "boom" });
   });
 

@@ -2,8 +2,9 @@
  * Loads listing metadata for the browse page: a few verified fetches at a time (the gateway and the browser's
  * connection pool are shared with images), in the order the page asks for (what is on screen first, then the rest
  * newest first), and tells React about new documents in batches rather than once per document, so a thousand
- * arrivals cost a handful of renders. When the gateway keeps failing it pauses instead of hammering it, until
- * `retry()`.
+ * arrivals cost a handful of renders. When the gateway keeps failing it pauses instead of hammering it. Documents that
+ * did not arrive are tried again by itself after a while (10 s, then twice as long each time nothing arrives, up to
+ * 5 minutes; at once with `retry()`), so that the page fills in once the gateway is back.
  */
 import type { MetaEntry } from "./metadata-entry.ts";
 
@@ -18,6 +19,8 @@ export interface LoaderOptions {
   flushMs?: number;
   /** Consecutive "unreachable" results after which loading pauses. */
   breakAfter?: number;
+  /** How long after a document failed to arrive loading tries again by itself (doubling while nothing arrives). */
+  resumeAfterMs?: number;
 }
 
 export interface LoaderSnapshot {
@@ -28,6 +31,8 @@ export interface LoaderSnapshot {
   /** Documents requested and not settled yet (queued or in flight). */
   outstanding: number;
 }
+
+const MAX_RESUME_MS = 5 * 60_000;
 
 export class MetadataLoader {
   private readonly entries = new Map<string, MetaEntry>();
@@ -47,11 +52,16 @@ export class MetadataLoader {
   private readonly concurrency: number;
   private readonly flushMs: number;
   private readonly breakAfter: number;
+  private readonly resumeAfterMs: number;
+  private resumeDelay: number;
+  private resumeTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly options: LoaderOptions) {
     this.concurrency = options.concurrency ?? 10;
     this.flushMs = options.flushMs ?? 100;
     this.breakAfter = options.breakAfter ?? 8;
+    this.resumeAfterMs = options.resumeAfterMs ?? 10_000;
+    this.resumeDelay = this.resumeAfterMs;
   }
 
   get(cid: string): MetaEntry | undefined {
@@ -90,6 +100,8 @@ export class MetadataLoader {
 
   /** Forgets documents that failed to arrive (not those that failed verification or validation) and fetches again. */
   retry(): void {
+    clearTimeout(this.resumeTimer);
+    this.resumeTimer = undefined;
     for (const [cid, entry] of this.entries) {
       if (entry.status === "unreachable" || entry.status === "missing") this.entries.delete(cid);
     }
@@ -132,8 +144,15 @@ export class MetadataLoader {
     if (entry.status === "unreachable") {
       this.consecutiveUnreachable += 1;
       if (this.consecutiveUnreachable >= this.breakAfter) this.paused = true;
+      if (this.resumeTimer === undefined) {
+        this.resumeTimer = setTimeout(() => {
+          this.resumeDelay = Math.min(this.resumeDelay * 2, MAX_RESUME_MS);
+          this.retry();
+        }, this.resumeDelay);
+      }
     } else {
       this.consecutiveUnreachable = 0;
+      this.resumeDelay = this.resumeAfterMs;
     }
     this.dirty = true;
     const wasUrgent = this.urgent.delete(cid);

@@ -1,4 +1,3 @@
-import { escrowAbi } from "@souk/sdk/contracts";
 import { formatAmount } from "@souk/sdk/format";
 import { useState } from "react";
 import type { Address } from "viem";
@@ -7,9 +6,7 @@ import { Button } from "../../components/button.tsx";
 import { Skeleton } from "../../components/states.tsx";
 import { TokenAmount } from "../../components/token-amount.tsx";
 import { useToken } from "../../hooks/use-token.ts";
-import { useTransactor } from "../../hooks/use-transactor.ts";
-import { requireContracts } from "../../lib/deployment.ts";
-import { useCredits, type Credit } from "./use-balances.ts";
+import { useCredits, useWithdraw, type Credit } from "../../hooks/use-credits.ts";
 import { WithdrawToForm } from "./withdraw-to-form.tsx";
 
 /**
@@ -20,7 +17,7 @@ export function BalancesPanel({ account, orderTokens }: { account: Address; orde
   const { credits, isPending, isError, refetch } = useCredits(account, orderTokens);
   const waiting = credits?.filter((credit) => credit.amount > 0n) ?? [];
   return (
-    <section aria-labelledby="balances-heading" className="card overflow-hidden">
+    <section aria-labelledby="balances-heading" className="card overflow-hidden" data-action-panel>
       <div className="flex flex-col gap-1 border-b border-border px-5 py-4 sm:px-6">
         <h2 id="balances-heading" className="text-lg font-semibold">
           Ready to withdraw
@@ -79,7 +76,7 @@ export function BalancesPanel({ account, orderTokens }: { account: Address; orde
 }
 
 function CreditRow({ credit, account }: { credit: Credit; account: Address }) {
-  const transact = useTransactor();
+  const { withdraw: withdrawCredit } = useWithdraw();
   const info = useToken(credit.token);
   const [busy, setBusy] = useState(false);
   const [elsewhere, setElsewhere] = useState(false);
@@ -88,13 +85,7 @@ function CreditRow({ credit, account }: { credit: Credit; account: Address }) {
 
   const withdraw = async () => {
     setBusy(true);
-    await transact({
-      address: requireContracts().escrow,
-      abi: escrowAbi,
-      functionName: "withdraw",
-      args: [credit.token],
-      description: `Withdraw ${amountText}`,
-    });
+    await withdrawCredit(credit, amountText);
     setBusy(false);
   };
 

@@ -69,7 +69,7 @@ export function NextStepPanel({
   }, [stage]);
 
   return (
-    <section aria-labelledby="next-step-heading" className={`card overflow-hidden ${step.kind === "action" ? "border-brand" : ""}`}>
+    <section aria-labelledby="next-step-heading" className={`card overflow-hidden ${step.kind === "action" ? "border-brand" : ""}`} data-action-panel>
       <div className={`flex flex-col gap-3 p-5 sm:p-6 ${step.kind === "action" ? "bg-brand-soft/50" : ""}`}>
         <p className="text-xs font-semibold tracking-wide text-muted uppercase">
           {step.kind === "action" ? "Your move" : open ? "Next step" : "Outcome"}

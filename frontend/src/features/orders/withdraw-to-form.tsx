@@ -8,7 +8,7 @@ import { Field } from "../../components/field.tsx";
 import { useTransactor } from "../../hooks/use-transactor.ts";
 import { requireContracts } from "../../lib/deployment.ts";
 import { checkRecipient } from "./recipient.ts";
-import type { Credit } from "./use-balances.ts";
+import type { Credit } from "../../hooks/use-credits.ts";
 
 /** withdrawTo: sends a credit to an address other than the connected wallet, after checking the address. */
 export function WithdrawToForm({ credit, account, amountText, onDone }: { credit: Credit; account: Address; amountText: string; onDone: () => void }) {

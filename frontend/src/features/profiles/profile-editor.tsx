@@ -22,7 +22,7 @@ export function ProfileEditor({ account }: { account: Address }) {
   const { state } = useMessaging();
   const current = useProfile(account);
   return (
-    <section aria-labelledby={headingId} className="card flex flex-col gap-4 p-5 sm:p-6" data-testid="profile-editor">
+    <section aria-labelledby={headingId} className="card flex flex-col gap-4 p-5 sm:p-6" data-testid="profile-editor" data-action-panel>
       <div>
         <h2 id={headingId} className="text-xl font-semibold tracking-tight">
           Your public profile

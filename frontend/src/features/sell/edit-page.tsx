@@ -300,7 +300,7 @@ function EditListing({ listing, metadata }: { listing: ListingState; metadata: M
         </fieldset>
 
         <aside className="flex flex-col gap-4 lg:sticky lg:top-24" aria-label="Save and availability">
-          <div className="card flex flex-col gap-4 p-5">
+          <div className="card flex flex-col gap-4 p-5" data-action-panel>
             <h2 className="font-semibold">Save changes</h2>
             <div className={`flex gap-3 rounded-[var(--radius-control)] p-3 text-sm ${plan.bumpsVersion ? "bg-warning-soft text-warning" : "bg-surface-muted"}`} aria-live="polite">
               <Icon name={plan.bumpsVersion ? "warning" : "clock"} className="mt-0.5 size-4 shrink-0" />

@@ -14,7 +14,7 @@ export function AvailabilityCard({ listing, title }: { listing: ListingState; ti
   const availability = useAvailability();
   const status = listingStatus(listing);
   return (
-    <div className="card flex flex-col gap-3 p-5">
+    <div className="card flex flex-col gap-3 p-5" data-action-panel>
       <h2 className="font-semibold">Availability</h2>
       <p className="text-sm text-muted">
         {status === "closed"

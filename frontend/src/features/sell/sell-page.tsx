@@ -5,7 +5,7 @@ import { Link } from "react-router";
 import { useReadContract } from "wagmi";
 
 import { Button } from "../../components/button.tsx";
-import { WalletDialog } from "../../components/connect-button.tsx";
+import { WalletDialog } from "../../components/wallet-dialog.tsx";
 import { VerifiedImage } from "../../components/verified-image.tsx";
 import { useTransactor } from "../../hooks/use-transactor.ts";
 import { requireContracts } from "../../lib/deployment.ts";
@@ -184,7 +184,7 @@ function SellForm({ onPublished }: { onPublished: (published: Published) => void
             price={token.info === undefined ? undefined : checkPrice(draft.price, token.info).value}
             token={token.info}
           />
-          <div className="card flex flex-col gap-4 p-5">
+          <div className="card flex flex-col gap-4 p-5" data-action-panel>
             <h2 className="font-semibold">Ready to publish?</h2>
             <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
               <dt className="text-muted">Quantity</dt>

@@ -83,33 +83,53 @@ export function CancelAction({ order }: { order: Order }) {
 export function ConfirmAction({ order }: { order: Order }) {
   const { run, busy, error } = useRun();
   const payout = computePayout(order.amount, 0n, 0n, order.protocolFeeBps);
+  // Before the seller has marked the order shipped, confirming is almost always a mistake: it pays the seller now
+  // and gives up the refund a missed shipping deadline would bring. The dialog says so and asks for certainty.
+  const unshipped = order.state === "Funded";
+  const sellerGets = (
+    <>
+      The seller gets <TokenAmount amount={payout.seller} token={order.token} className="font-semibold" />
+      {payout.protocol > 0n && (
+        <>
+          {" "}
+          (the <TokenAmount amount={order.amount} token={order.token} /> you paid, minus the {formatBps(order.protocolFeeBps)} protocol
+          fee of <TokenAmount amount={payout.protocol} token={order.token} />)
+        </>
+      )}
+    </>
+  );
   return (
     <ActionBlock
-      title={order.state === "Funded" ? "Already received it?" : "Confirm receipt"}
+      title={unshipped ? "Already received it?" : "Confirm receipt"}
       description="Confirm once the order has arrived and is as described: this releases your payment to the seller."
     >
       <ConfirmButton
         label="Confirm receipt (release payment)"
-        variant={order.state === "Funded" ? "secondary" : "primary"}
+        variant={unshipped ? "secondary" : "primary"}
         busy={busy}
-        title="Release the payment?"
+        title={unshipped ? "The seller has not shipped this yet" : "Release the payment?"}
         body={
-          <>
-            <p>
-              The seller gets <TokenAmount amount={payout.seller} token={order.token} className="font-semibold" />
-              {payout.protocol > 0n && (
-                <>
-                  {" "}
-                  (the <TokenAmount amount={order.amount} token={order.token} /> you paid, minus the {formatBps(order.protocolFeeBps)} protocol
-                  fee of <TokenAmount amount={payout.protocol} token={order.token} />)
-                </>
-              )}
-              .
-            </p>
-            <p className="text-muted">Only confirm once you have the order and it is as described. This cannot be undone, and ends the chance to open a dispute.</p>
-          </>
+          unshipped ? (
+            <>
+              <p className="rounded-[var(--radius-control)] bg-warning-soft px-3 py-2 text-warning">
+                The seller has not marked this order as shipped. Confirming pays the seller now, before anything was sent.
+              </p>
+              <p>{sellerGets} at once, and the order ends.</p>
+              <p className="text-muted">
+                You give up the full refund you could claim if the seller never ships, and the chance to open a dispute.
+                This cannot be undone. Only confirm if you already have the order and it is as described (for example,
+                you collected it in person).
+              </p>
+            </>
+          ) : (
+            <>
+              <p>{sellerGets}.</p>
+              <p className="text-muted">Only confirm once you have the order and it is as described. This cannot be undone, and ends the chance to open a dispute.</p>
+            </>
+          )
         }
-        confirmLabel="Release payment"
+        confirmLabel={unshipped ? "I have it: pay the seller now" : "Release payment"}
+        confirmVariant={unshipped ? "danger" : "primary"}
         onConfirm={() => void run(escrowCall(order, "confirm", "Confirm receipt", [order.id]))}
       />
       <ActionError error={error} />

@@ -1,0 +1,9 @@
+// What the page loads on demand once it shows (at once, or on the browse page once its first results had time to
+// arrive), in one dynamic entry (see messaging-entry.ts for why one: each extra entry splits the first page's chunks
+// further): the banners (an unreachable chain or IPFS, the wrong network, a restarted chain), the money waiting to be
+// withdrawn, the wallet dialog, and the notifications' drawing and placement.
+export { ChainNotice } from "../components/chain-notice.tsx";
+export { HeaderCredits } from "../components/header-credits.tsx";
+export { NetworkBanner } from "../components/network-banner.tsx";
+export { ToastStack } from "../components/toast-stack.tsx";
+export { WalletDialog } from "../components/wallet-dialog.tsx";
