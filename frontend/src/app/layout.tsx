@@ -5,7 +5,6 @@ import { useConnection } from "wagmi";
 import { ConnectButton } from "../components/connect-button.tsx";
 import { IndexerNotice } from "../components/indexer-notice.tsx";
 import { MessagingProvider } from "../components/messaging/messaging-provider.tsx";
-import { FooterLinks } from "../components/footer-links.tsx";
 import { QuietBoundary } from "../components/quiet-boundary.tsx";
 import { ErrorState, LoadingRegion, Skeleton } from "../components/states.tsx";
 import { contracts } from "../lib/deployment.ts";
@@ -20,6 +19,7 @@ const BROWSE_DELAY_MS = 2_500;
 const NetworkBanner = lazy(() => import("./deferred-ui.ts").then((m) => ({ default: m.NetworkBanner })));
 const ChainNotice = lazy(() => import("./deferred-ui.ts").then((m) => ({ default: m.ChainNotice })));
 const HeaderCredits = lazy(() => import("./deferred-ui.ts").then((m) => ({ default: m.HeaderCredits })));
+const FooterLinks = lazy(() => import("./deferred-ui.ts").then((m) => ({ default: m.FooterLinks })));
 
 const NAV = [
   { to: "/", label: "Browse", end: true },
@@ -97,7 +97,13 @@ export function Layout({ pending = false }: { pending?: boolean }) {
         )}
       </main>
       <footer className="border-t border-border px-4 py-6 text-center text-xs text-muted">
-        <FooterLinks />
+        {extras && (
+          <QuietBoundary>
+            <Suspense fallback={null}>
+              <FooterLinks />
+            </Suspense>
+          </QuietBoundary>
+        )}
         Souk runs on {chain.name}. Payments are held by the escrow contract, not by anyone running this site.
       </footer>
       <ScrollRestoration />

@@ -112,7 +112,7 @@ export const similarListingsSchema = z.object({
   items: z.array(indexedListingSchema.extend({ similarity: z.number().min(0).max(1) })).max(24),
 });
 
-const flag = z.discriminatedUnion("kind", [
+const flag = z.union([
   z.object({ kind: z.literal("funded-by-seller"), via: z.enum(["eth", "token", "withdrawal"]), transactionHash: z.string().regex(/^0x[0-9a-f]{64}$/), blockNumber: when }),
   z.object({ kind: z.literal("back-and-forth"), medianInToken: uint }),
 ]);

@@ -7,7 +7,7 @@ import type { Address } from "viem";
 
 import { Link } from "react-router";
 
-import { TokenAmount } from "../../components/token-amount.tsx";
+import { PricedAmount } from "../../components/priced-amount.tsx";
 import { VerifiedImage } from "../../components/verified-image.tsx";
 import { useSimilarListings } from "../../hooks/use-analytics.ts";
 import { useIndexer } from "../../hooks/use-indexer.ts";
@@ -68,7 +68,7 @@ function Tile({ item }: { item: IndexedListing }) {
       </div>
       <div className="flex flex-col gap-1 p-3">
         <span className="line-clamp-2 font-medium break-words group-hover:underline">{content?.title ?? `Listing #${item.id}`}</span>
-        <TokenAmount amount={BigInt(item.price)} token={item.token} className="text-sm font-semibold" reference />
+        <PricedAmount amount={BigInt(item.price)} token={item.token} className="text-sm font-semibold" />
       </div>
     </Link>
   );

@@ -13,7 +13,7 @@ import { AmountSeries, BucketToggle } from "../../components/charts/amount-serie
 import { SeriesChart } from "../../components/charts/series-chart.tsx";
 import { Figure, FigureGrid, ShareBars } from "../../components/figures.tsx";
 import { ErrorState, LoadingRegion, Skeleton } from "../../components/states.tsx";
-import { TokenAmount } from "../../components/token-amount.tsx";
+import { PricedAmount } from "../../components/priced-amount.tsx";
 import { useSellerAnalytics } from "../../hooks/use-analytics.ts";
 import { useIndexer } from "../../hooks/use-indexer.ts";
 import { fetchSalesCsv, type SellerAnalytics } from "../../lib/analytics.ts";
@@ -75,7 +75,7 @@ function Analytics({ data, seller }: { data: SellerAnalytics; seller: Address })
               <div key={r.token} className="card min-w-0 p-4">
                 <AmountSeries token={r.token} points={bucket === "day" ? r.daily : r.weekly} bucket={bucket} title="Revenue" what="earned" />
                 <p className="mt-2 text-sm">
-                  In total: <TokenAmount amount={BigInt(r.total)} token={r.token} reference /> from {r.orders} order{r.orders === 1 ? "" : "s"}
+                  In total: <PricedAmount amount={BigInt(r.total)} token={r.token} /> from {r.orders} order{r.orders === 1 ? "" : "s"}
                 </p>
               </div>
             ))}
@@ -130,7 +130,7 @@ function Analytics({ data, seller }: { data: SellerAnalytics; seller: Address })
                       {b.title ?? `Listing #${b.listingId}`}
                     </Link>
                     <span className="text-muted">
-                      {b.units} sold in {b.orders} order{b.orders === 1 ? "" : "s"}, <TokenAmount amount={BigInt(b.amount)} token={b.token} reference />
+                      {b.units} sold in {b.orders} order{b.orders === 1 ? "" : "s"}, <PricedAmount amount={BigInt(b.amount)} token={b.token} />
                     </span>
                   </li>
                 ))}

@@ -6,7 +6,7 @@
 import { formatAmount } from "@souk/sdk/format";
 import { formatUnits } from "viem";
 
-import { TokenAmount } from "../../components/token-amount.tsx";
+import { PricedAmount } from "../../components/priced-amount.tsx";
 import { usePriceSuggestion } from "../../hooks/use-analytics.ts";
 import type { TokenInfo } from "../../hooks/use-token.ts";
 
@@ -26,7 +26,7 @@ export function PriceSuggestion({ category, token, onUse }: { category: string |
       ) : (
         <div className="flex flex-wrap items-center justify-between gap-2">
           <p>
-            Recent {category} sales in {token.symbol}: median <strong><TokenAmount amount={BigInt(data.median)} token={token.address} reference /></strong>, from{" "}
+            Recent {category} sales in {token.symbol}: median <strong><PricedAmount amount={BigInt(data.median)} token={token.address} /></strong>, from{" "}
             {formatAmount(BigInt(data.low), token.decimals)} to {formatAmount(BigInt(data.high), token.decimals)} {token.symbol}{" "}
             <span className="text-muted">
               ({data.count} sales completed in the last {data.days} days)

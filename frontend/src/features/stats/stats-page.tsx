@@ -4,6 +4,7 @@ import { Link } from "react-router";
 
 import { AmountSeries, BucketToggle } from "../../components/charts/amount-series.tsx";
 import { EmptyState, ErrorState, LoadingRegion, Skeleton } from "../../components/states.tsx";
+import { PricedAmount } from "../../components/priced-amount.tsx";
 import { TokenAmount } from "../../components/token-amount.tsx";
 import { useMarketStats } from "../../hooks/use-analytics.ts";
 import { useDocumentTitle } from "../../hooks/use-document-title.ts";
@@ -154,7 +155,7 @@ function Statistics({ stats }: { stats: MarketStats }) {
                       <ul className="flex flex-col gap-0.5">
                         {c.volume.map((v) => (
                           <li key={v.token}>
-                            <TokenAmount amount={BigInt(v.amount)} token={v.token} reference />
+                            <PricedAmount amount={BigInt(v.amount)} token={v.token} />
                           </li>
                         ))}
                       </ul>
@@ -181,7 +182,7 @@ function Statistics({ stats }: { stats: MarketStats }) {
               {stats.protocolFees.map((f) => (
                 <tr key={f.token}>
                   <td className="px-4 py-2">
-                    <TokenAmount amount={BigInt(f.collected)} token={f.token} reference />
+                    <PricedAmount amount={BigInt(f.collected)} token={f.token} />
                   </td>
                   <td className="px-4 py-2">
                     <TokenAmount amount={BigInt(f.claimed)} token={f.token} />

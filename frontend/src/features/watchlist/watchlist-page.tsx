@@ -4,6 +4,7 @@ import type { Address } from "viem";
 
 import { Button } from "../../components/button.tsx";
 import { EmptyState } from "../../components/states.tsx";
+import { PricedAmount } from "../../components/priced-amount.tsx";
 import { TokenAmount } from "../../components/token-amount.tsx";
 import { useIndexer } from "../../hooks/use-indexer.ts";
 import { useDocumentTitle } from "../../hooks/use-document-title.ts";
@@ -73,7 +74,7 @@ function SavedSearches() {
                         <Link to={`/listing/${listing.id}`} className="font-medium text-brand hover:underline">
                           {listing.metadata.content?.title ?? `Listing #${listing.id}`}
                         </Link>
-                        <TokenAmount amount={BigInt(listing.price)} token={listing.token} className="text-muted" reference />
+                        <PricedAmount amount={BigInt(listing.price)} token={listing.token} className="text-muted" />
                       </li>
                     ))}
                   </ul>
@@ -134,7 +135,7 @@ function WatchedRow({ watched, now }: { watched: WatchedListing; now: IndexedLis
             </span>
           ) : (
             <>
-              <TokenAmount amount={price} token={token} className="font-medium text-text" reference />
+              <PricedAmount amount={price} token={token} className="font-medium text-text" />
               {price !== then && (
                 <span className={price < then ? "text-success" : "text-warning"}>
                   {price < then ? "Price dropped" : "Price went up"} from <TokenAmount amount={then} token={token} />
