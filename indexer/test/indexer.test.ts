@@ -13,6 +13,7 @@ import {
   parseDocument,
   reputationAbi,
 } from "@souk/sdk";
+import pg from "pg";
 import type { Address, Hex } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -21,6 +22,9 @@ import { devAccount, ROLES } from "../../scripts/local/accounts.ts";
 import { eventually, get } from "./api-client.ts";
 import { ETH } from "../../scripts/local/market-writer.ts";
 import { APP_ORIGIN, debianPostgresBinDir, startTarget, startTestMarket, type Target, type TestMarket } from "./test-market.ts";
+import { checkKeptCounts, compactNow } from "./kept-counts.ts";
+import { parseListingsQuery } from "../server/query-params.ts";
+import { searchListings } from "../server/search/listings-search.ts";
 
 let market: TestMarket;
 let targets: Target[] = [];
@@ -42,6 +46,15 @@ afterAll(async () => {
 const client = () => market.writer.publicClient;
 const registry = () => market.deployment.registry as Address;
 const escrow = () => market.deployment.escrow as Address;
+
+/** The listing counts kept by triggers equal a recount of the projection, on every target. */
+async function countsInStep(): Promise<void> {
+  for (const target of targets) {
+    const check = await checkKeptCounts(target.postgres.url);
+    expect(check.drift, target.name).toEqual([]);
+    expect(check.listings).toBeGreaterThan(0);
+  }
+}
 
 /** Waits until every target has indexed the chain's current head. */
 async function caughtUp(): Promise<void> {
@@ -313,6 +326,20 @@ describe("search", () => {
     for (const body of await onAll("/api/listings?q=pendul", () => true)) expect(body.items[0].id).toBe(ids.inTitle);
   });
 
+  it("a query of stop words only constrains nothing: it answers as browsing does", async () => {
+    for (const target of targets) {
+      const browse = (await get(target.indexer.url, "/api/listings")).body;
+      const stopWords = (await get(target.indexer.url, "/api/listings?q=the%20of")).body;
+      expect(stopWords.total).toBeGreaterThan(0);
+      expect({ ...stopWords, items: stopWords.items.map((i: any) => i.id) }).toMatchObject({
+        total: browse.total,
+        totalExact: true,
+        items: browse.items.map((i: any) => i.id),
+        facets: browse.facets,
+      });
+    }
+  });
+
   it("weighs the title over the description, and newer over older", async () => {
     for (const body of await onAll("/api/listings?q=quartz", () => true)) {
       expect(body.items.map((i: any) => i.id)).toEqual([ids.inTitle, ids.inDescription]);
@@ -380,10 +407,13 @@ describe("documents", () => {
     for (const body of await onAll(`/api/listings?seller=${seller.address}&pageSize=100`, () => true)) {
       expect(body.items.find((i: any) => i.id === listingId.toString()).metadata.status).toBe("unavailable");
     }
+    await countsInStep();
     await market.writer.uploadBytes(bytes);
     for (const body of await onAll("/api/listings?q=teapot", (b) => b.total === 1, 15_000)) {
       expect(body.items[0].id).toBe(listingId.toString());
     }
+    // The document's category reached the counts (it was counted without one until then).
+    await countsInStep();
   });
 
   it("an invalid document is recorded with the reason and kept out of search and browsing", async () => {
@@ -396,6 +426,7 @@ describe("documents", () => {
     expect(detail.metadata.content).toBeUndefined();
     for (const body of await onAll("/api/listings?status=all", () => true)) expect(body.total).toBe(before);
     for (const body of await onAll("/api/stats", () => true)) expect(body.documents.invalid).toBe(1);
+    await countsInStep();
   });
 });
 
@@ -459,14 +490,22 @@ describe("freshness and reorgs", () => {
   it("a listing in blocks that a reorg removes disappears from every answer", async () => {
     await caughtUp();
     const statsBefore = (await onAll("/api/stats", () => true))[0];
+    // Browsing counts from the kept counts: the total and the category's facet follow the listing in and out.
+    const browse = `/api/listings?status=all&seller=${seller.address}`;
+    const toys = (body: any) => body.facets.categories.find((f: any) => f.category === "Toys & Games")?.count ?? 0;
+    const [browseBefore] = await onAll(browse, () => true);
     const snapshot = await rpc<string>(market.chain.url, "evm_snapshot");
     const { listingId } = await market.writer.createListing(seller, arbiter, { title: "Ephemeral snow globe", category: "Toys & Games" });
     await rpc(market.chain.url, "evm_mine");
     await onAll("/api/listings?q=snow%20globe", (body) => body.total === 1);
+    for (const body of await onAll(browse, (b) => toys(b) === toys(browseBefore) + 1)) expect(body.total).toBe(browseBefore.total + 1);
+    await countsInStep();
     await rpc(market.chain.url, "evm_revert", [snapshot]);
     // Other blocks take their place.
     for (let i = 0; i < 3; i++) await rpc(market.chain.url, "evm_mine");
     await onAll(`/api/listings?q=snow%20globe`, (body) => body.total === 0);
+    for (const body of await onAll(browse, (b) => b.total === browseBefore.total)) expect(body.facets).toEqual(browseBefore.facets);
+    await countsInStep();
     for (const target of targets) {
       expect((await get(target.indexer.url, `/api/listings/${listingId}`)).status).toBe(404);
       const stats = (await get(target.indexer.url, "/api/stats")).body;
@@ -475,6 +514,90 @@ describe("freshness and reorgs", () => {
       expect(seller2.asSeller.listings).toBe(
         (await client().getContractEvents({ address: registry(), abi: listingRegistryAbi, eventName: "ListingCreated", args: { seller: seller.address }, fromBlock: 0n })).length,
       );
+    }
+  });
+});
+
+describe("counts", () => {
+  it("the kept counts follow a purchase that sells out and a close, and folding their deltas changes no answer", async () => {
+    await countsInStep();
+    const { listingId } = await market.writer.createListing(seller, arbiter, { title: "Single brass doorknob", category: "Home & Garden", stock: 1n });
+    await onAll(`/api/listings/${listingId}`, (body) => body.metadata?.status === "valid");
+    const [inStock] = await onAll("/api/listings?inStock=true&status=all", () => true);
+    const [closed] = await onAll("/api/listings?status=closed", () => true);
+    await market.writer.buyWithEth(buyer, listingId, 1n);
+    await onAll("/api/listings?inStock=true&status=all", (body) => body.total === inStock.total - 1);
+    await countsInStep();
+    await market.writer.send(seller, { address: registry(), abi: listingRegistryAbi, functionName: "closeListing", args: [listingId] });
+    await onAll("/api/listings?status=closed", (body) => body.total === closed.total + 1);
+    await countsInStep();
+
+    const paths = ["/api/listings?status=all", "/api/listings?inStock=false&status=all", `/api/listings?seller=${seller.address}`];
+    const before = await Promise.all(targets.map((t) => Promise.all(paths.map(async (path) => (await get(t.indexer.url, path)).body))));
+    for (const target of targets) await compactNow(target.postgres.url);
+    for (const [i, target] of targets.entries()) {
+      const check = await checkKeptCounts(target.postgres.url);
+      expect(check.drift).toEqual([]);
+      expect(check.deltas).toBe(0);
+      const after = await Promise.all(paths.map(async (path) => (await get(target.indexer.url, path)).body));
+      expect(after).toEqual(before[i]);
+    }
+  });
+
+  it("counts text matches exactly up to the limit, and past it says that there are more", async () => {
+    const dusd = market.deployment.tokens[0]!.address as Address;
+    // Oldest first: A (Fashion, ETH), B (Fashion, DUSD), C (Electronics, ETH), D (Fashion, ETH), E (Electronics, DUSD).
+    const plan = [
+      ["A", "Fashion", ETH],
+      ["B", "Fashion", dusd],
+      ["C", "Electronics", ETH],
+      ["D", "Fashion", ETH],
+      ["E", "Electronics", dusd],
+    ] as const;
+    const id: Record<string, string> = {};
+    for (const [name, category, token] of plan) {
+      const price = token === ETH ? 10n ** 16n : 5_000_000n;
+      id[name] = (await market.writer.createListing(seller, arbiter, { title: `Quokka plush ${name}`, category, token, price })).listingId.toString();
+    }
+    const facetsOf = (body: any) => ({
+      categories: Object.fromEntries(body.facets.categories.map((f: any) => [f.category, f.count])),
+      tokens: Object.fromEntries(body.facets.tokens.map((f: any) => [f.token, f.count])),
+    });
+    // The API's limit (10,000): everything exact.
+    for (const body of await onAll("/api/listings?q=quokka", (b) => b.total === 5)) {
+      expect(body).toMatchObject({ total: 5, totalExact: true, facets: { exact: true } });
+      expect(facetsOf(body)).toEqual({ categories: { Fashion: 3, Electronics: 2 }, tokens: { [ETH]: 3, [dusd.toLowerCase()]: 2 } });
+    }
+    const pool = new pg.Pool({ connectionString: targets[0]!.postgres.url, max: 2 });
+    try {
+      const search = (params: string, countLimit: number) =>
+        searchListings(pool, "souk", parseListingsQuery(new URL(`http://api/api/listings?${params}`)), { countLimit });
+      const ids = (page: { ids: bigint[] }) => page.ids.map(String);
+
+      const atLimit = await search("q=quokka", 5);
+      expect(atLimit).toMatchObject({ total: 5, totalExact: true, facets: { exact: true } });
+
+      // Past the limit: the newest four are counted and ranked, and the answer says there are more.
+      const over = await search("q=quokka", 4);
+      expect(over).toMatchObject({ total: 4, totalExact: false, facets: { exact: false } });
+      expect(facetsOf(over)).toEqual({ categories: { Fashion: 2, Electronics: 2 }, tokens: { [ETH]: 2, [dusd.toLowerCase()]: 2 } });
+      expect(ids(over).sort()).toEqual([id.B, id.C, id.D, id.E].sort());
+
+      // A filter that leaves few enough: its total is exact, while the facets (counted without it) are not.
+      const electronics = await search("q=quokka&category=Electronics", 4);
+      expect(electronics).toMatchObject({ total: 2, totalExact: true, facets: { exact: false } });
+      expect(ids(electronics)).toEqual([id.E, id.C]);
+      expect(await search("q=quokka&category=Fashion", 2)).toMatchObject({ total: 2, totalExact: false });
+
+      // Orders other than relevance read every match from their index: the page is exact even past the limit.
+      const newest = await search("q=quokka&sort=newest&pageSize=5", 2);
+      expect(newest).toMatchObject({ total: 2, totalExact: false });
+      expect(ids(newest)).toEqual([id.E, id.D, id.C, id.B, id.A]);
+      const cheapest = await search(`q=quokka&token=${ETH}&sort=price-asc`, 1);
+      expect(cheapest).toMatchObject({ total: 1, totalExact: false });
+      expect(ids(cheapest).sort()).toEqual([id.A, id.C, id.D].sort());
+    } finally {
+      await pool.end();
     }
   });
 });

@@ -18,8 +18,8 @@ export interface ShapeTimes {
   name: string;
   server: Percentiles;
   roundTrip: Percentiles;
-  /** The answer's `total` (search) or null. */
-  total: number | null;
+  /** The answer's `total` (search; "5000+" when the indexer stopped counting, `totalExact` false) or null. */
+  total: string | null;
 }
 
 export async function measureShapes(
@@ -34,7 +34,7 @@ export async function measureShapes(
     for (const p of shape.paths) await fetch(`${baseUrl}${p}`).then((r) => r.arrayBuffer()); // warm-up
     const server: number[] = [];
     const roundTrip: number[] = [];
-    let total: number | null = null;
+    let total: string | null = null;
     for (let run = 0; run < runs; run++) {
       const started = performance.now();
       const response = await fetch(`${baseUrl}${shape.paths[run % shape.paths.length]}`);
@@ -43,8 +43,8 @@ export async function measureShapes(
       server.push(Number(/dur=([\d.]+)/.exec(response.headers.get("server-timing") ?? "")?.[1]));
       if (response.status !== 200) throw new Error(`${shape.name}: HTTP ${response.status}: ${text.slice(0, 200)}`);
       if (response.headers.get("content-type")?.startsWith("application/json")) {
-        const body = JSON.parse(text) as { total?: unknown };
-        total = typeof body.total === "number" ? body.total : null;
+        const body = JSON.parse(text) as { total?: unknown; totalExact?: unknown };
+        total = typeof body.total === "number" ? `${body.total}${body.totalExact === false ? "+" : ""}` : null;
       }
     }
     allServer.push(...server);

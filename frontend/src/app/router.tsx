@@ -1,8 +1,10 @@
 import { createBrowserRouter, Link, useRouteError } from "react-router";
 
 import { EmptyState, ErrorState } from "../components/states.tsx";
+import { prefetchIndexedListings } from "../features/listings/use-indexed-listings.ts";
 import { loadInsights } from "./insights-loader.ts";
 import { Layout } from "./layout.tsx";
+import { queryClient } from "./providers.tsx";
 
 /** Each page loads with its own chunk, so the browse page's initial JavaScript stays small. */
 const page = (load: () => Promise<{ default: React.ComponentType }>) => async () => ({ Component: (await load()).default });
@@ -14,7 +16,17 @@ export const router = createBrowserRouter([
     hydrateFallbackElement: <Layout pending />,
     errorElement: <RouteError />,
     children: [
-      { path: "/", lazy: page(() => import("../features/listings/browse-page.tsx")) },
+      {
+        path: "/",
+        lazy: page(() => import("../features/listings/browse-page.tsx")),
+        // The first results are requested while the page's code downloads, not after: one request, no waterfall.
+        // The page asks for later results itself, so a change of search parameters does not run this again.
+        loader: ({ request }) => {
+          prefetchIndexedListings(queryClient, new URL(request.url).searchParams);
+          return null;
+        },
+        shouldRevalidate: () => false,
+      },
       { path: "/listing/:id", lazy: page(() => import("../features/listings/listing-page.tsx")) },
       { path: "/listing/:id/edit", lazy: page(() => import("../features/sell/edit-page.tsx")) },
       { path: "/sell", lazy: page(() => import("../features/sell/sell-page.tsx")) },

@@ -48,7 +48,7 @@ afterEach(() => {
 describe("indexerGet", () => {
   it("returns a valid answer and marks the indexer up", async () => {
     markIndexer("down");
-    answer({ total: 1, page: 1, pageSize: 24, items: [listing()], facets: { categories: [], tokens: [] } });
+    answer({ total: 1, totalExact: true, page: 1, pageSize: 24, items: [listing()], facets: { exact: true, categories: [], tokens: [] } });
     const page = await indexerGet(BASE, "/api/listings", listingsPageSchema);
     expect(page.items[0]!.metadata.content?.title).toBe("Brass lamp");
     expect(indexerState()).toBe("up");
@@ -60,7 +60,7 @@ describe("indexerGet", () => {
     ["a document that fails the schema", listing({ metadata: { ...listing().metadata, content: { schema: "souk.listing/1", title: "" } } })],
     ["a title with control characters", listing({ metadata: { ...listing().metadata, content: { ...listing().metadata.content, title: "Lamp\u202e" } } })],
   ])("refuses %s and marks the indexer down", async (_, item) => {
-    answer({ total: 1, page: 1, pageSize: 24, items: [item], facets: { categories: [], tokens: [] } });
+    answer({ total: 1, totalExact: true, page: 1, pageSize: 24, items: [item], facets: { exact: true, categories: [], tokens: [] } });
     await expect(indexerGet(BASE, "/api/listings", listingsPageSchema)).rejects.toThrow("not valid");
     expect(indexerState()).toBe("down");
   });

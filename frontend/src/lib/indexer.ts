@@ -55,10 +55,13 @@ export type IndexedListing = z.infer<typeof indexedListingSchema>;
 
 export const listingsPageSchema = z.object({
   total: z.number().int().nonnegative(),
+  /** False: more listings match than `total` (the indexer's count limit). */
+  totalExact: z.boolean(),
   page: z.number().int().positive(),
   pageSize: z.number().int().positive(),
   items: z.array(indexedListingSchema).max(100),
   facets: z.object({
+    exact: z.boolean(),
     categories: z.array(z.object({ category: z.string(), count: z.number().int().nonnegative() })),
     tokens: z.array(z.object({ token: address, count: z.number().int().nonnegative() })),
   }),

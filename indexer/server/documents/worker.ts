@@ -8,7 +8,8 @@
 import type pg from "pg";
 
 import { startBackgroundLoop, type BackgroundLoop } from "../background-loop.ts";
-import { ensureSearchProjection, refreshProjectedDocuments } from "../search/projection.ts";
+import { compactListingCounts } from "../search/listing-counts.ts";
+import { ensureSearchProjection, projectionSchema, refreshProjectedDocuments, vacuumSearchProjection } from "../search/projection.ts";
 import { quoteIdent } from "../sql.ts";
 import { DOCUMENTS_SCHEMA, TS_CONFIG } from "./store-schema.ts";
 import { fetchDocument, isDocumentKind, type DocumentKind, type FetchedDocument } from "./fetch-document.ts";
@@ -44,6 +45,8 @@ const SWEEP_EVERY_MS = 15_000;
 /** Quick looks go this many blocks back from the newest reference seen (deeper than any reorg they must catch). */
 const RECENT_BLOCKS = 256n;
 const BATCH = 256;
+/** Changes to the listings' counts (inserts, documents arriving, closes) after which the projection is vacuumed. */
+const VACUUM_AFTER = 1_000;
 
 export function startDocumentWorker(options: DocumentWorkerOptions): DocumentWorker {
   const { pool } = options;
@@ -55,6 +58,8 @@ export function startDocumentWorker(options: DocumentWorkerOptions): DocumentWor
   let newestBlock = -1n;
   let lastSweep = 0;
   let projected = false;
+  /** Count changes folded since the projection was last vacuumed: a measure of how much it changed. */
+  let changed = 0;
 
   async function pending(): Promise<Ref[]> {
     const sweep = Date.now() - lastSweep > SWEEP_EVERY_MS;
@@ -65,7 +70,11 @@ export function startDocumentWorker(options: DocumentWorkerOptions): DocumentWor
       projected = await ensureSearchProjection(pool, options.schema);
       if (projected && wasProjected) await refreshProjectedDocuments(pool, options.schema, "stale");
     }
-    if (projected) await refreshProjectedDocuments(pool, options.schema, "waiting");
+    if (projected) {
+      await refreshProjectedDocuments(pool, options.schema, "waiting");
+      // The listing counts' deltas (written by every change of the projection) folded into their totals.
+      changed += await compactListingCounts(pool, projectionSchema(options.schema));
+    }
     const since = sweep ? -1n : newestBlock - RECENT_BLOCKS;
     const fresh = await pool.query<{ digest: `0x${string}`; kind: string; block: string }>(
       `SELECT r.digest, r.kind, r.block_number::text AS block
@@ -117,6 +126,17 @@ export function startDocumentWorker(options: DocumentWorkerOptions): DocumentWor
       };
     });
     const column = <K extends keyof (typeof rows)[number]>(key: K) => rows.map((row) => row[key]);
+    // The words first: a stored document is never fetched again, so its words must be in before it is stored (a
+    // failed projection refresh below is repaired by the next sweep; a lost word would stay lost).
+    const vocabulary = lexiconWords(
+      rows.flatMap((row) => (row.kind === "listing" && row.status === "valid" ? [row.title ?? "", row.tags ?? "", row.description ?? ""] : [])),
+    );
+    if (vocabulary.length > 0) {
+      await pool.query(
+        `INSERT INTO ${DOCUMENTS_SCHEMA}.lexicon (word) SELECT unnest($1::text[]) ORDER BY 1 ON CONFLICT DO NOTHING`,
+        [vocabulary],
+      );
+    }
     await pool.query(
       `INSERT INTO ${DOCUMENTS_SCHEMA}.document
          (digest, kind, status, error, attempts, next_attempt_at, size, body, title, category, search, fetched_at, updated_at)
@@ -155,15 +175,6 @@ export function startDocumentWorker(options: DocumentWorkerOptions): DocumentWor
     );
     const listings = rows.filter((row) => row.kind === "listing").map((row) => row.digest);
     if (listings.length > 0 && projected) await refreshProjectedDocuments(pool, options.schema, listings);
-    const vocabulary = lexiconWords(
-      rows.flatMap((row) => (row.kind === "listing" && row.status === "valid" ? [row.title ?? "", row.tags ?? "", row.description ?? ""] : [])),
-    );
-    if (vocabulary.length > 0) {
-      await pool.query(
-        `INSERT INTO ${DOCUMENTS_SCHEMA}.lexicon (word) SELECT unnest($1::text[]) ORDER BY 1 ON CONFLICT DO NOTHING`,
-        [vocabulary],
-      );
-    }
   }
 
   async function fetchAll(refs: Ref[]): Promise<Array<{ ref: Ref; result: FetchedDocument }>> {
@@ -187,9 +198,16 @@ export function startDocumentWorker(options: DocumentWorkerOptions): DocumentWor
     onError: options.onError,
     round: async () => {
       const refs = await pending();
-      if (refs.length === 0) return false;
-      await store(await fetchAll(refs));
-      return true;
+      if (refs.length > 0) {
+        await store(await fetchAll(refs));
+        return true;
+      }
+      if (changed >= VACUUM_AFTER) {
+        // Idle after many changes (a backfill, a burst of documents): the planner's statistics brought up to date.
+        changed = 0;
+        await vacuumSearchProjection(pool, options.schema).catch((error: unknown) => options.onError?.(error));
+      }
+      return false;
     },
   });
 }

@@ -17,6 +17,7 @@ export function listingRoutes(ctx: ApiContext): Hono {
     if (query.q !== undefined) for (const item of items) item.relevance = page.relevance.get(BigInt(item.id)) ?? 0;
     return c.json({
       total: page.total,
+      totalExact: page.totalExact,
       page: query.page,
       pageSize: query.pageSize,
       items,

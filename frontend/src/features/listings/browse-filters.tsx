@@ -18,6 +18,8 @@ const SELECT = "input appearance-auto";
 export interface Facets {
   categories: ReadonlyMap<string, number>;
   tokens: ReadonlyMap<string, number>;
+  /** False when the indexer counted only part of a very large result: each count is then a floor ("1,200+"). */
+  exact: boolean;
 }
 
 /** Category, currency, price range, seller rating and stock. Every control is labelled; changes apply at once. */
@@ -66,6 +68,7 @@ export function FilterPanel({
         {facets !== undefined && (
           <FacetCounts
             label="Categories in the results"
+            exact={facets.exact}
             entries={CATEGORIES.map((c) => ({ key: c, label: c, count: facets.categories.get(c) ?? 0, active: params.category === c }))}
             onPick={(key) => handlers.set({ category: params.category === key ? undefined : (key as Category) })}
           />
@@ -91,6 +94,7 @@ export function FilterPanel({
         {facets !== undefined && (
           <FacetCounts
             label="Currencies in the results"
+            exact={facets.exact}
             entries={tokens.map((t) => ({ key: tokenParam(t), label: <TokenSymbol token={t} />, count: facets.tokens.get(t.toLowerCase()) ?? 0, active: params.token === tokenParam(t) }))}
             onPick={(key) => handlers.set(params.token === key ? { token: undefined, min: "", max: "" } : { token: key, min: "", max: "" })}
           />
@@ -215,10 +219,12 @@ function TokenSymbol({ token }: { token: Address }) {
  */
 function FacetCounts({
   label,
+  exact,
   entries,
   onPick,
 }: {
   label: string;
+  exact: boolean;
   entries: Array<{ key: string; label: ReactNode; count: number; active: boolean }>;
   onPick: (key: string) => void;
 }) {
@@ -237,7 +243,10 @@ function FacetCounts({
             }`}
           >
             {entry.label}
-            <span className={entry.active ? "" : "text-muted"}>{formatCount(entry.count)}</span>
+            <span className={entry.active ? "" : "text-muted"}>
+              {formatCount(entry.count)}
+              {exact ? "" : "+"}
+            </span>
           </button>
         </li>
       ))}

@@ -9,6 +9,7 @@ import { EmptyState, ErrorState, LoadingRegion } from "../../components/states.t
 import type { ListingState } from "../../lib/catalogue.ts";
 import type { MetaEntry } from "./metadata-entry.ts";
 import { contracts } from "../../lib/deployment.ts";
+import { useDebouncedValue } from "../../hooks/use-debounced-value.ts";
 import { useIndexer } from "../../hooks/use-indexer.ts";
 import { listingStateOf } from "../../lib/indexed-listing.ts";
 import { ActiveFilters, FilterPanel, type Facets, type FilterHandlers } from "./browse-filters.tsx";
@@ -53,6 +54,11 @@ const SORT_LABELS: Record<SortKey, string> = {
   rating: "Best-rated sellers",
 };
 const GRID = "grid grid-cols-2 gap-3 sm:gap-5 xl:grid-cols-3";
+/**
+ * Search text goes to the indexer once typing pauses this long: a burst of keystrokes is one request, and a request
+ * overtaken by newer text is cancelled (use-indexed-listings.ts).
+ */
+const SEARCH_DEBOUNCE_MS = 100;
 
 /** ETH first, then the deployment's tokens in their order, then unknown tokens. */
 function tokenRank(token: string): number {
@@ -101,7 +107,9 @@ export default function BrowsePage() {
 
   const selectedToken = params.token === undefined ? undefined : tokenFromParam(params.token);
   const tokenInfo = useToken(selectedToken);
-  const indexed = useIndexedListings(indexer, params, tokenInfo?.decimals);
+  const searchText = useDebouncedValue(params.q, SEARCH_DEBOUNCE_MS);
+  const requested = useMemo(() => ({ ...params, q: searchText }), [params, searchText]);
+  const indexed = useIndexedListings(indexer, requested, tokenInfo?.decimals);
   const indexedItems = useMemo(
     () =>
       (indexed.data?.items ?? []).map((item) => ({
@@ -126,6 +134,7 @@ export default function BrowsePage() {
         : {
             categories: new Map(indexed.data.facets.categories.map((f) => [f.category, f.count])),
             tokens: new Map(indexed.data.facets.tokens.map((f) => [f.token.toLowerCase(), f.count])),
+            exact: indexed.data.facets.exact,
           },
     [indexed.data],
   );
@@ -367,7 +376,11 @@ export default function BrowsePage() {
     );
   }
 
-  const countText = `${formatCount(total)} ${total === 1 ? "listing" : "listings"}`;
+  // The search text of the results on screen (with the indexer, the previous results stay while the next load).
+  const shownQuery = indexer === undefined ? params.q.trim() : (indexed.data?.q ?? "");
+  // Past the indexer's count limit, the total is a floor: "10,000+ listings".
+  const totalExact = indexer === undefined || (indexed.data?.totalExact ?? true);
+  const countText = `${formatCount(total)}${totalExact ? "" : "+"} ${total === 1 && totalExact ? "listing" : "listings"}`;
 
   return (
     <div className="flex flex-col gap-8">
@@ -386,7 +399,7 @@ export default function BrowsePage() {
           <div className="flex flex-col gap-3">
             <div className="flex flex-wrap items-baseline justify-between gap-2">
               <h2 id="results-heading" ref={headingRef} tabIndex={-1} className="text-lg font-semibold outline-none">
-                {searching ? `${countText} for “${params.q.trim()}”` : countText}
+                {shownQuery !== "" ? `${countText} for “${shownQuery}”` : countText}
               </h2>
               {page.pageCount > 1 && (
                 <p className="text-sm text-muted">
