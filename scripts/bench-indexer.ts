@@ -2,11 +2,15 @@
  * `npm run bench:indexer [-- --listings N]`: the indexer at scale, on a fresh local chain.
  *
  * Publishes the demo market and N generated listings (default 20,000; SOUK_BENCH_LISTINGS too) packed into full
- * blocks, then starts PostgreSQL (npm-installed, durable settings) and the indexer and measures:
+ * blocks, and orders for one listing in five (`--orders`) over 120 days of chain time (`--days`: shipped, confirmed,
+ * half rated, a few declined, disputed and ruled; bench/orders.ts), then starts PostgreSQL (npm-installed, durable
+ * settings) and the indexer and measures:
  *   - backfill: from starting the indexer until it serves the chain's head, and events per second; then until every
  *     document is fetched and searchable;
  *   - search latency over 23 request shapes (text, filters, sorts, pages), p50 and p95 of the server's own time
  *     (Server-Timing) and of the whole HTTP round trip on loopback;
+ *   - the analytics the same way (bench/analytics-shapes.ts: /api/stats, each seller's dashboard queries, price
+ *     suggestions, similar listings), once the funding checker has looked at every rated order (timed too);
  *   - memory (proportional set size) of Ponder, the API server and PostgreSQL with its backends;
  *   - the dApp on the indexer (production build) in Chromium: first results after navigation, and from a keystroke
  *     in the search box (or a category choice) to the results on screen changing, median and worst of 7 page loads.
@@ -16,9 +20,13 @@ import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 
+import { encodeDocument, evidenceSchema, listingRegistryAbi } from "@souk/sdk";
 import type { Address } from "viem";
 
 import { lastKeyToChange, launchChromium, stats, timeChange, type Stats } from "./bench/browser.ts";
+import { analyticsShapes } from "./bench/analytics-shapes.ts";
+import { measureShapes, printShapes, round, type Percentiles, type ShapeTimes } from "./bench/measure.ts";
+import { packOrders } from "./bench/orders.ts";
 import { queryShapes } from "./bench/query-shapes.ts";
 import { benchListing } from "./bench/catalogue.ts";
 import { mib, treeMemory } from "./bench/memory.ts";
@@ -36,6 +44,9 @@ const ROOT = path.resolve(import.meta.dirname, "..");
 const { values: flags } = parseArgs({
   options: {
     listings: { type: "string", default: process.env.SOUK_BENCH_LISTINGS ?? "20000" },
+    /** Orders placed over `days` of chain time (default: one listing in five is bought). */
+    orders: { type: "string" },
+    days: { type: "string", default: "120" },
     runs: { type: "string", default: "20" },
     /** Keep everything running after measuring, until Ctrl-C (to look at the database: EXPLAIN ANALYZE…). */
     keep: { type: "boolean", default: false },
@@ -44,6 +55,10 @@ const { values: flags } = parseArgs({
 const LISTINGS = Number(flags.listings);
 const RUNS = Number(flags.runs);
 if (!Number.isInteger(LISTINGS) || LISTINGS < 1) throw new Error(`--listings must be a positive whole number, not ${flags.listings}`);
+const ORDERS = Number(flags.orders ?? Math.floor(LISTINGS / 5));
+const DAYS = Number(flags.days);
+if (!Number.isInteger(ORDERS) || ORDERS < 0 || ORDERS > LISTINGS) throw new Error(`--orders must be a whole number from 0 to --listings, not ${flags.orders}`);
+if (!Number.isInteger(DAYS) || DAYS < 2) throw new Error(`--days must be a whole number of at least 2, not ${flags.days}`);
 
 const CHAIN_ID = 31337;
 /** Page loads in Chromium, and the words typed in each (common, typo, plural). */
@@ -51,6 +66,8 @@ const DAPP_RUNS = 7;
 const SEARCH_WORDS = ["walnut", "headphnes", "scarves"];
 /** Development accounts that publish the generated listings (the seeded market uses 0-6). */
 const BENCH_SELLERS = [7, 8, 9, 10, 11, 12, 13, 14, 15, 16];
+/** Development accounts that buy them (the seeded market's buyers, and the three accounts nobody else uses). */
+const BENCH_BUYERS = [5, 6, 17, 18, 19];
 
 async function main(): Promise<void> {
   const dir = path.join(ROOT, ".souk", `bench-indexer-${process.pid}`);
@@ -88,6 +105,8 @@ async function main(): Promise<void> {
     console.log(`Publishing ${LISTINGS.toLocaleString("en")} listings in full blocks…`);
     const publishStarted = performance.now();
     const inputs = Array.from({ length: LISTINGS }, (_, i) => benchListing(i, tokens));
+    const firstListingId =
+      (await writer.publicClient.readContract({ address: deployment.registry as Address, abi: listingRegistryAbi, functionName: "listingCount" })) + 1n;
     let reported = 0;
     const { blocks } = await writer.packListings(sellers, devAccount(ROLES.arbiter).address, inputs, (done) => {
       if (done - reported >= LISTINGS / 10 || done === LISTINGS) {
@@ -96,6 +115,28 @@ async function main(): Promise<void> {
       }
     });
     const publishSeconds = (performance.now() - publishStarted) / 1000;
+    console.log(`Placing ${ORDERS.toLocaleString("en")} orders over ${DAYS} days of chain time…`);
+    const ordersStarted = performance.now();
+    const { blocks: orderBlocks } = await packOrders(
+      writer,
+      {
+        rpcUrl: chain.url,
+        market: deployment,
+        tokens: deployment.tokens,
+        listings: inputs,
+        firstListingId,
+        sellers,
+        buyers: BENCH_BUYERS.map((i) => devAccount(i).address),
+        arbiter: devAccount(ROLES.arbiter).address,
+        orders: ORDERS,
+        days: DAYS,
+        evidenceDigest: await writer.uploadBytes(encodeDocument(evidenceSchema, { schema: "souk.evidence/1", text: "Not as described." })),
+      },
+      (day) => {
+        if (day % 20 === 0 || day === DAYS) console.log(`  day ${day} (${((performance.now() - ordersStarted) / 1000).toFixed(0)} s)`);
+      },
+    );
+    const ordersSeconds = (performance.now() - ordersStarted) / 1000;
     const head = Number(await writer.publicClient.getBlockNumber());
     const logs = await countLogs(chain.url, deployment);
 
@@ -126,27 +167,24 @@ async function main(): Promise<void> {
     console.log(`Indexed in ${backfillSeconds.toFixed(1)} s; every document searchable after ${searchableSeconds.toFixed(1)} s.`);
 
     const shapes = queryShapes(tokens.map((t) => t.address.toLowerCase()), sellers.slice(0, 3).map((s) => s.toLowerCase()));
-    const perShape: Array<{ name: string; server: Percentiles; roundTrip: Percentiles; total: string }> = [];
-    const allServer: number[] = [];
-    const allRoundTrip: number[] = [];
-    for (const shape of shapes) {
-      for (const p of shape.paths) await fetch(`${indexer.url}${p}`).then((r) => r.arrayBuffer()); // warm-up
-      const server: number[] = [];
-      const roundTrip: number[] = [];
-      let total = "";
-      for (let run = 0; run < RUNS; run++) {
-        const started = performance.now();
-        const response = await fetch(`${indexer.url}${shape.paths[run % shape.paths.length]}`);
-        const body = (await response.json()) as { total: number; totalExact: boolean };
-        roundTrip.push(performance.now() - started);
-        server.push(Number(/dur=([\d.]+)/.exec(response.headers.get("server-timing") ?? "")?.[1]));
-        if (response.status !== 200) throw new Error(`${shape.name}: HTTP ${response.status}`);
-        total = `${body.total}${body.totalExact ? "" : "+"}`;
+    const search = await measureShapes(indexer.url, shapes, RUNS);
+
+    // The dashboard's and /stats's queries, once the funding checker has looked at every rated order.
+    const fundingStarted = performance.now();
+    for (const seller of sellers) {
+      for (;;) {
+        const trust = (await (await fetch(`${indexer.url}/api/accounts/${seller}/trust`)).json()) as { fundingChecks: { pending: number } };
+        if (trust.fundingChecks.pending === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 500));
       }
-      allServer.push(...server);
-      allRoundTrip.push(...roundTrip);
-      perShape.push({ name: shape.name, server: percentiles(server), roundTrip: percentiles(roundTrip), total });
     }
+    const fundingSeconds = (performance.now() - fundingStarted) / 1000;
+    console.log(`Funding of every rated order checked ${fundingSeconds.toFixed(1)} s after the documents.`);
+    const sampleIds = Array.from({ length: 10 }, (_, i) => firstListingId + BigInt(Math.floor((i * LISTINGS) / 10)));
+    const analytics = await measureShapes(indexer.url, analyticsShapes(tokens.map((t) => t.address.toLowerCase()), sellers.map((s) => s.toLowerCase()), sampleIds), RUNS);
+    // Printed at once too: the dApp's measurement below can fail on its own.
+    console.log(`Analytics, ${analytics.perShape.length} shapes x ${RUNS} runs: server p50 ${analytics.server.p50} ms, p95 ${analytics.server.p95} ms (budget 100)`);
+    printShapes(analytics.perShape);
 
     const memory = {
       ponder: treeMemory(indexer.processes[0]!.child.pid!),
@@ -173,11 +211,17 @@ async function main(): Promise<void> {
       eventsPerSecond: Math.round(logs / backfillSeconds),
       searchableSeconds: round(searchableSeconds),
       documents,
-      search: { runsPerShape: RUNS, shapes: perShape.length, server: percentiles(allServer), roundTrip: percentiles(allRoundTrip), perShape },
+      search: { runsPerShape: RUNS, shapes: search.perShape.length, ...search },
+      orders: ORDERS,
+      orderDays: DAYS,
+      orderBlocks,
+      ordersSeconds: round(ordersSeconds),
+      fundingSeconds: round(fundingSeconds),
+      analytics: { runsPerShape: RUNS, shapes: analytics.perShape.length, ...analytics },
       memoryBytes: memory,
       postgres: postgres.version,
       dapp,
-      budgets: { searchP95Ms: 50, firstResultsMs: 1_000, keystrokeMs: 150 },
+      budgets: { searchP95Ms: 50, firstResultsMs: 1_000, keystrokeMs: 150, analyticsP95Ms: 100 },
     };
     printReport(report);
     await writeFile(path.join(ROOT, "bench-indexer-report.json"), `${JSON.stringify(report, null, 2)}\n`);
@@ -235,22 +279,6 @@ async function countLogs(rpcUrl: string, market: { registry: string; escrow: str
   return counts.reduce((a, b) => a + b, 0);
 }
 
-interface Percentiles {
-  p50: number;
-  p95: number;
-  max: number;
-}
-
-function percentiles(values: number[]): Percentiles {
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (q: number) => round(sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!);
-  return { p50: at(0.5), p95: at(0.95), max: round(sorted.at(-1)!) };
-}
-
-function round(n: number): number {
-  return Math.round(n * 10) / 10;
-}
-
 function printReport(r: {
   listings: number;
   blocks: number;
@@ -259,7 +287,12 @@ function printReport(r: {
   backfillSeconds: number;
   eventsPerSecond: number;
   searchableSeconds: number;
-  search: { runsPerShape: number; shapes: number; server: Percentiles; roundTrip: Percentiles; perShape: Array<{ name: string; server: Percentiles; roundTrip: Percentiles; total: string }> };
+  search: { runsPerShape: number; shapes: number; server: Percentiles; roundTrip: Percentiles; perShape: ShapeTimes[] };
+  orders: number;
+  orderDays: number;
+  ordersSeconds: number;
+  fundingSeconds: number;
+  analytics: { runsPerShape: number; shapes: number; server: Percentiles; roundTrip: Percentiles; perShape: ShapeTimes[] };
   memoryBytes: { ponder: number; api: number; postgres: number };
   postgres: string;
   dapp: { firstResultsMs: Stats; keystrokeMs: Stats; lastKeystrokeMs: Stats; categoryMs: Stats };
@@ -272,10 +305,10 @@ function printReport(r: {
   console.log(`\n  search, ${r.search.shapes} shapes x ${r.search.runsPerShape} runs: server p50 ${r.search.server.p50} ms, p95 ${r.search.server.p95} ms; round trip p50 ${r.search.roundTrip.p50} ms, p95 ${r.search.roundTrip.p95} ms\n`);
   const d = r.dapp;
   console.log(`  dApp (median / worst of ${d.firstResultsMs.runs} loads): first results ${d.firstResultsMs.median} / ${d.firstResultsMs.worst} ms (budget 1,000), keystroke to results ${d.keystrokeMs.median} / ${d.keystrokeMs.worst} ms (budget 150; from the word's last key ${d.lastKeystrokeMs.median} / ${d.lastKeystrokeMs.worst} ms), category to results ${d.categoryMs.median} / ${d.categoryMs.worst} ms\n`);
-  console.log(`  ${"shape".padEnd(30)}${"matches".padStart(9)}${"p50".padStart(9)}${"p95".padStart(9)}${"max".padStart(9)}   (server, ms)`);
-  for (const s of r.search.perShape) {
-    console.log(`  ${s.name.padEnd(30)}${String(s.total).padStart(9)}${String(s.server.p50).padStart(9)}${String(s.server.p95).padStart(9)}${String(s.server.max).padStart(9)}`);
-  }
+  printShapes(r.search.perShape);
+  console.log(`\n  ${r.orders.toLocaleString("en")} orders over ${r.orderDays} days (placed in ${r.ordersSeconds} s); funding checks done ${r.fundingSeconds} s after the documents`);
+  console.log(`  analytics, ${r.analytics.shapes} shapes x ${r.analytics.runsPerShape} runs: server p50 ${r.analytics.server.p50} ms, p95 ${r.analytics.server.p95} ms (budget 100); round trip p50 ${r.analytics.roundTrip.p50} ms, p95 ${r.analytics.roundTrip.p95} ms\n`);
+  printShapes(r.analytics.perShape);
 }
 
 await main();

@@ -21,6 +21,7 @@ const CONTRACTS = {
   reputationAbi: "contracts/Reputation.sol/Reputation.json",
   demoTokenAbi: "contracts/demo/DemoToken.sol/DemoToken.json",
   demoGoldAbi: "contracts/demo/DemoGold.sol/DemoGold.json",
+  aggregatorV3Abi: "contracts/demo/AggregatorV3Interface.sol/AggregatorV3Interface.json",
   timelockAbi: "contracts/governance/SoukTimelock.sol/SoukTimelock.json",
 } as const;
 
@@ -39,6 +40,15 @@ export interface TokenInfo {
   faucet: boolean;
 }
 
+/** A price feed (Chainlink's AggregatorV3Interface) for one payment token: reference prices in the dApp. */
+export interface PriceFeedInfo {
+  token: string;
+  feed: string;
+  description: string;
+  /** A fixed demo rate (contracts/demo/DemoPriceFeed.sol), labelled as such. */
+  demo: boolean;
+}
+
 export interface Deployment {
   chainId: number;
   deploymentId: string;
@@ -50,6 +60,7 @@ export interface Deployment {
   /** The hash of that block: a chain restarted or reset since the deployment has another block there, or none. */
   deployBlockHash: string;
   tokens: TokenInfo[];
+  priceFeeds: PriceFeedInfo[];
 }
 
 interface JournalEntry {
@@ -116,6 +127,16 @@ async function readDeployment(dir: string, deploymentId: string): Promise<Deploy
       tokens.push({ address, name: "Demo Gold", symbol: "DGLD", decimals: 18, permit: false, faucet: true });
     }
   }
+  // Demo feeds name their token in their description ("DUSD / USD"): ETH, or a token of this deployment.
+  const priceFeeds: PriceFeedInfo[] = [];
+  for (const entry of journal) {
+    if (entry.type !== "DEPLOYMENT_EXECUTION_STATE_INITIALIZE" || entry.contractName !== "DemoPriceFeed" || entry.futureId === undefined) continue;
+    const feed = addresses[entry.futureId];
+    const description = String((entry.constructorArgs as unknown[])[1]);
+    const base = description.split(" / ")[0];
+    const token = base === "ETH" ? "0x0000000000000000000000000000000000000000" : tokens.find((t) => t.symbol === base)?.address;
+    if (feed !== undefined && token !== undefined) priceFeeds.push({ token, feed, description, demo: true });
+  }
   return {
     chainId,
     deploymentId,
@@ -126,6 +147,7 @@ async function readDeployment(dir: string, deploymentId: string): Promise<Deploy
     deployBlock: receipt.blockNumber,
     deployBlockHash: receipt.blockHash,
     tokens,
+    priceFeeds,
   };
 }
 
@@ -199,6 +221,7 @@ export async function exportSdk(options: { deploymentsDir: string; outDir: strin
           deployBlock: d.deployBlock,
           deployBlockHash: d.deployBlockHash,
           tokens: d.tokens,
+          priceFeeds: d.priceFeeds,
         },
         null,
         2,

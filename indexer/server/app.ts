@@ -12,7 +12,11 @@ import { accountRoutes } from "./routes/accounts.ts";
 import { healthRoute } from "./routes/health.ts";
 import { listingRoutes } from "./routes/listings.ts";
 import { arbiterRoutes, orderRoutes } from "./routes/orders.ts";
+import { priceSuggestionRoutes } from "./routes/price-suggestion.ts";
+import { sellerRoutes } from "./routes/sellers.ts";
+import { similarRoutes } from "./routes/similar.ts";
 import { statsRoutes } from "./routes/stats.ts";
+import { trustRoutes } from "./routes/trust.ts";
 
 export interface AppOptions {
   corsOrigins: string[];
@@ -48,6 +52,11 @@ export function createApp(ctx: ApiContext, options: AppOptions): Hono {
   app.route("/api/orders", orderRoutes(ctx));
   app.route("/api/arbiters", arbiterRoutes(ctx));
   app.route("/api/stats", statsRoutes(ctx));
+  // Analytics (server/insights/).
+  app.route("/api/listings", similarRoutes(ctx));
+  app.route("/api/accounts", trustRoutes(ctx));
+  app.route("/api/sellers", sellerRoutes(ctx));
+  app.route("/api/price-suggestion", priceSuggestionRoutes(ctx));
   for (const path of PONDER_PATHS) {
     app.all(path, async (c) => {
       if (options.ponderUrl === undefined) return c.json({ error: "Ponder's server is not configured here." }, 503);

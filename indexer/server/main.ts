@@ -12,14 +12,18 @@ import { readIndexerEnv } from "../lib/env.ts";
 import { createApp } from "./app.ts";
 import { ensureDocumentStore } from "./documents/store-schema.ts";
 import { startDocumentWorker, type DocumentWorker } from "./documents/worker.ts";
+import { startFundingWorker, type FundingWorker } from "./insights/funding-worker.ts";
+import { ensureInsightsStore } from "./insights/store-schema.ts";
 import { quoteIdent } from "./sql.ts";
 
 const env = readIndexerEnv(process.env);
 const pool = new pg.Pool({ connectionString: env.databaseUrl, max: env.poolSize, application_name: "souk-api" });
 pool.on("error", (error) => console.error("PostgreSQL connection error:", error.message));
 await ensureDocumentStore(pool);
+await ensureInsightsStore(pool, env.databaseSchema);
 
 let worker: DocumentWorker | undefined;
+let funding: FundingWorker | undefined;
 if (env.fetchDocuments) {
   worker = startDocumentWorker({
     pool,
@@ -27,6 +31,13 @@ if (env.fetchDocuments) {
     gateways: env.gateways,
     backoffMs: env.documentRetryMs,
     onError: (error) => console.error("Document fetcher:", error instanceof Error ? error.message : error),
+  });
+  // The same process checks where the buyers of rated orders got their money (server/insights/funding-worker.ts).
+  funding = startFundingWorker({
+    pool,
+    schema: env.databaseSchema,
+    rpcUrl: env.rpcUrls[0]!,
+    onError: (error) => console.error("Funding checker:", error instanceof Error ? error.message : error),
   });
 }
 
@@ -51,6 +62,7 @@ async function stop() {
     (server as import("node:http").Server).closeAllConnections();
   });
   await worker?.stop();
+  await funding?.stop();
   await pool.end();
   process.exit(0);
 }

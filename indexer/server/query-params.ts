@@ -9,7 +9,7 @@ export class BadRequest extends Error {
   override name = "BadRequest";
 }
 
-const address = z
+export const address = z
   .string()
   .regex(/^0x[0-9a-fA-F]{40}$/, { error: "must be an address: 0x followed by 40 hexadecimal digits" })
   .transform((value) => value.toLowerCase() as `0x${string}`);
@@ -21,7 +21,7 @@ const amount = z
   .transform((value) => BigInt(value))
   .refine((value) => value < 2n ** 256n, { error: "must fit in 256 bits" });
 
-const int = (min: number, max: number) =>
+export const int = (min: number, max: number) =>
   z
     .string()
     .regex(/^\d+$/, { error: `must be a whole number from ${min} to ${max}` })
@@ -122,7 +122,7 @@ export function parseId(value: string, what: string): bigint {
   return BigInt(value);
 }
 
-function parse<S extends z.ZodType>(schema: S, url: URL): z.infer<S> {
+export function parse<S extends z.ZodType>(schema: S, url: URL): z.infer<S> {
   const raw: Record<string, string> = {};
   for (const [key, value] of url.searchParams) {
     if (key in raw) throw new BadRequest(`The parameter "${key}" is given more than once.`);
@@ -135,6 +135,6 @@ function parse<S extends z.ZodType>(schema: S, url: URL): z.infer<S> {
     throw new BadRequest(`Unknown parameter${issue.keys.length > 1 ? "s" : ""}: ${issue.keys.join(", ")}.`);
   }
   const key = String(issue.path[0]);
-  if (issue.code === "invalid_type" && raw[key] === undefined) throw new BadRequest(`The parameter "${key}" is required.`);
+  if (raw[key] === undefined) throw new BadRequest(`The parameter "${key}" is required.`);
   throw new BadRequest(`The parameter "${key}" ${issue.message}.`);
 }

@@ -3,6 +3,7 @@ import path from "node:path";
 
 import hre from "hardhat";
 
+import DemoPriceFeedsModule from "../../ignition/modules/DemoPriceFeeds.ts";
 import DemoTokensModule from "../../ignition/modules/DemoTokens.ts";
 import SoukModule from "../../ignition/modules/Souk.ts";
 import { exportSdk, readDeployments, type Deployment } from "../export-sdk.ts";
@@ -14,7 +15,7 @@ export const DEPLOYMENTS_DIR = path.join(process.env.SOUK_IGNITION_DIR ?? path.j
 export const SDK_OUT = process.env.SOUK_SDK_OUT ?? path.join(ROOT, "sdk", "src", "generated");
 
 /**
- * Deploys the marketplace and the demo tokens to a fresh local chain through the Ignition modules (so the
+ * Deploys the marketplace, the demo tokens and demo price feeds to a fresh local chain through the Ignition modules (so the
  * deployment files look exactly like a testnet's), then regenerates the SDK bindings. A previous local deployment
  * of the same chain id is discarded: the chain it pointed at is gone.
  */
@@ -38,6 +39,8 @@ export async function deployLocal(options: {
       },
     });
     await connection.ignition.deploy(DemoTokensModule, { deploymentId, displayUi: false });
+    // Fixed demo rates behind Chainlink's feed interface, for the dApp's reference prices (local chains only).
+    await connection.ignition.deploy(DemoPriceFeedsModule, { deploymentId, displayUi: false });
   } finally {
     await connection.close();
   }

@@ -144,9 +144,7 @@ export function marketWriter(options: { rpcUrl: string; ipfsApiUrl: string; chai
 
   /**
    * Creates many listings packed into full blocks, the way a busy chain includes them: documents uploaded first,
-   * then, with automine off, one JSON-RPC batch of `eth_sendTransaction` from the node's unlocked development
-   * accounts per block, and the block mined (its base fee held at 1 gwei, so that full blocks do not price the next
-   * ones out). `perBlock` follows from the block gas limit.
+   * then sent from the node's unlocked development accounts with `packCalls`.
    */
   async function packListings(
     sellers: Address[],
@@ -155,53 +153,70 @@ export function marketWriter(options: { rpcUrl: string; ipfsApiUrl: string; chai
     onProgress?: (done: number) => void,
   ): Promise<{ blocks: number }> {
     const GAS = 150_000n;
-    const latest = await publicClient.getBlock();
-    const perBlock = Number(latest.gasLimit / GAS);
+    const perBlock = Number((await publicClient.getBlock()).gasLimit / GAS);
+    let blocks = 0;
+    for (let start = 0; start < inputs.length; start += perBlock) {
+      const slice = inputs.slice(start, start + perBlock);
+      const digests = await mapLimit(slice, 16, (input) => uploadBytes(listingDocument(input)));
+      blocks += await packCalls(
+        slice.map((input, i) => ({
+          from: sellers[(start + i) % sellers.length]!,
+          to: options.market.registry as Address,
+          gas: GAS,
+          data: encodeFunctionData({ abi: listingRegistryAbi, functionName: "createListing", args: [listingTerms(input, digests[i]!, arbiter)] }),
+        })),
+      );
+      onProgress?.(start + slice.length);
+    }
+    return { blocks };
+  }
+
+  /**
+   * Sends transactions from the node's unlocked development accounts packed into full blocks: with automine off,
+   * one JSON-RPC batch of `eth_sendTransaction` per block, then the block mined (its base fee held at 1 gwei, so that
+   * full blocks do not price the next ones out). A sender's transactions keep their order. Returns the blocks mined.
+   */
+  async function packCalls(calls: Array<{ from: Address; to: Address; data: Hex; gas: bigint; value?: bigint }>): Promise<number> {
+    const gasLimit = (await publicClient.getBlock()).gasLimit;
     let blocks = 0;
     await rpc(options.rpcUrl, "evm_setAutomine", [false]);
     try {
-      for (let start = 0; start < inputs.length; start += perBlock) {
-        const slice = inputs.slice(start, start + perBlock);
-        const digests = await mapLimit(slice, 16, (input) => uploadBytes(listingDocument(input)));
-        const batch = slice.map((input, i) => ({
+      for (let start = 0; start < calls.length; ) {
+        let gas = 0n;
+        let end = start;
+        while (end < calls.length && gas + calls[end]!.gas <= gasLimit) gas += calls[end++]!.gas;
+        const batch = calls.slice(start, end).map((call, i) => ({
           jsonrpc: "2.0",
           id: i,
           method: "eth_sendTransaction",
           params: [
             {
-              from: sellers[(start + i) % sellers.length],
-              to: options.market.registry,
-              gas: `0x${GAS.toString(16)}`,
+              from: call.from,
+              to: call.to,
+              gas: `0x${call.gas.toString(16)}`,
               maxFeePerGas: "0x77359400",
               maxPriorityFeePerGas: "0x1",
-              data: encodeFunctionData({
-                abi: listingRegistryAbi,
-                functionName: "createListing",
-                args: [listingTerms(input, digests[i]!, arbiter)],
-              }),
+              data: call.data,
+              ...(call.value === undefined ? {} : { value: `0x${call.value.toString(16)}` }),
             },
           ],
         }));
-        const response = await fetch(options.rpcUrl, {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify(batch),
-        });
+        const response = await fetch(options.rpcUrl, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(batch) });
         const answers = (await response.json()) as Array<{ error?: { message: string } }>;
         const failed = answers.find((a) => a.error !== undefined);
         if (failed !== undefined) throw new Error(`eth_sendTransaction: ${failed.error!.message}`);
         await rpc(options.rpcUrl, "hardhat_setNextBlockBaseFeePerGas", ["0x3b9aca00"]);
         await rpc(options.rpcUrl, "evm_mine");
         blocks += 1;
-        onProgress?.(start + slice.length);
+        start = end;
       }
     } finally {
       await rpc(options.rpcUrl, "evm_setAutomine", [true]);
     }
-    return { blocks };
+    return blocks;
   }
 
-  return { publicClient, uploadBytes, listingDocument, send, createListing, buyWithEth, packListings };
+  return { publicClient, uploadBytes, listingDocument, send, createListing, buyWithEth, packListings, packCalls };
 }
 
 export type MarketWriter = ReturnType<typeof marketWriter>;

@@ -1,10 +1,11 @@
 import type { Address } from "viem";
 
-import type { DeploymentRecord, KnownToken } from "./deployment-types.ts";
+import type { DeploymentRecord, KnownToken, PriceFeedRecord } from "./deployment-types.ts";
 import { deployments } from "./generated/deployments.ts";
 import { orderStates, ratingRoles } from "./generated/protocol.ts";
 
 export {
+  aggregatorV3Abi,
   demoGoldAbi,
   demoTokenAbi,
   escrowAbi,
@@ -17,7 +18,7 @@ export {
   timelockAbi,
 } from "./generated/abis.ts";
 export { deployments };
-export type { DeploymentRecord, KnownToken };
+export type { DeploymentRecord, KnownToken, PriceFeedRecord };
 
 /** ETH is token address zero in listings and credits. */
 export const ETH = "0x0000000000000000000000000000000000000000" as const satisfies Address;

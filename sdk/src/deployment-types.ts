@@ -10,6 +10,17 @@ export interface KnownToken {
   readonly faucet: boolean;
 }
 
+/** A Chainlink-compatible price feed (AggregatorV3Interface) for one payment token, quoted in US dollars. */
+export interface PriceFeedRecord {
+  /** The payment token it prices (the zero address for ETH). */
+  readonly token: string;
+  readonly feed: string;
+  /** The feed's own description, e.g. "ETH / USD". */
+  readonly description: string;
+  /** A fixed demo rate of a local chain (contracts/demo/DemoPriceFeed.sol): shown as such. */
+  readonly demo: boolean;
+}
+
 /** Where the marketplace lives on one chain. */
 export interface DeploymentRecord {
   readonly deploymentId: string;
@@ -23,4 +34,6 @@ export interface DeploymentRecord {
   /** The hash of that block, to tell this chain from one restarted or reset since (same chain id, other blocks). */
   readonly deployBlockHash: string;
   readonly tokens: readonly KnownToken[];
+  /** Price feeds deployed with it (demo feeds on local chains); Chainlink's own are in the SDK's price-feeds.ts. */
+  readonly priceFeeds?: readonly PriceFeedRecord[];
 }

@@ -8,3 +8,4 @@ export * from "./messaging/message.ts";
 export * from "./messaging/profile.ts";
 export * from "./messaging/signer.ts";
 export * from "./messaging/transcript.ts";
+export * from "./messaging/classified.ts";

@@ -21,6 +21,7 @@ const BROWSE_DELAY_MS = 2_500;
 const NetworkBanner = lazy(() => import("./deferred-ui.ts").then((m) => ({ default: m.NetworkBanner })));
 const ChainNotice = lazy(() => import("./deferred-ui.ts").then((m) => ({ default: m.ChainNotice })));
 const HeaderCredits = lazy(() => import("./deferred-ui.ts").then((m) => ({ default: m.HeaderCredits })));
+const FooterLinks = lazy(() => import("./deferred-ui.ts").then((m) => ({ default: m.FooterLinks })));
 
 const NAV = [
   { to: "/", label: "Browse", end: true },
@@ -97,6 +98,13 @@ export function Layout({ pending = false }: { pending?: boolean }) {
         )}
       </main>
       <footer className="border-t border-border px-4 py-6 text-center text-xs text-muted">
+        {extras && (
+          <QuietBoundary>
+            <Suspense fallback={null}>
+              <FooterLinks />
+            </Suspense>
+          </QuietBoundary>
+        )}
         Souk runs on {chain.name}. Payments are held by the escrow contract, not by anyone running this site.
       </footer>
       <ScrollRestoration />

@@ -2,6 +2,7 @@ import { createBrowserRouter, Link, useRouteError } from "react-router";
 
 import { EmptyState, ErrorState } from "../components/states.tsx";
 import { prefetchIndexedListings } from "../features/listings/use-indexed-listings.ts";
+import { loadInsights } from "./insights-loader.ts";
 import { Layout } from "./layout.tsx";
 import { loadMessaging } from "./load-messaging.ts";
 import { queryClient } from "./providers.tsx";
@@ -36,6 +37,8 @@ export const router = createBrowserRouter([
       { path: "/arbiter", lazy: page(() => import("../features/disputes/arbiter-page.tsx")) },
       { path: "/messages", lazy: page(() => loadMessaging().then((m) => ({ default: m.MessagesPage }))) },
       { path: "/profile/:address", lazy: page(() => import("../features/profiles/profile-page.tsx")) },
+      { path: "/stats", lazy: page(() => loadInsights().then((m) => ({ default: m.StatsPage }))) },
+      { path: "/watchlist", lazy: page(() => loadInsights().then((m) => ({ default: m.WatchlistPage }))) },
       {
         path: "*",
         element: (

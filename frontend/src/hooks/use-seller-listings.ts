@@ -4,14 +4,10 @@ import type { Address } from "viem";
 
 import { env } from "../app/env.ts";
 import type { ListingState } from "../lib/catalogue.ts";
-import { indexerGet, listingsPageSchema } from "../lib/indexer.ts";
 import { listingStateOf } from "../lib/indexed-listing.ts";
+import { fetchSellerListings } from "../lib/seller-listings.ts";
 import { useCatalogue } from "./use-catalogue.ts";
 import { useIndexer } from "./use-indexer.ts";
-
-/** Listings fetched per request, and the most requests one seller's list makes. */
-const PAGE = 100;
-const MAX_PAGES = 50;
 
 /**
  * Every listing of a seller (open and closed, newest first), as the catalogue has them: from the indexer while it
@@ -26,15 +22,7 @@ export function useSellerListings(seller: Address | undefined) {
     enabled: indexer !== undefined && seller !== undefined,
     retry: false,
     refetchInterval: 5_000,
-    queryFn: async ({ signal }): Promise<ListingState[]> => {
-      const listings: ListingState[] = [];
-      for (let page = 1; page <= MAX_PAGES; page++) {
-        const answer = await indexerGet(indexer!, `/api/listings?seller=${seller}&status=all&page=${page}&pageSize=${PAGE}`, listingsPageSchema, signal);
-        listings.push(...answer.items.map(listingStateOf));
-        if (listings.length >= answer.total || answer.items.length === 0) break;
-      }
-      return listings;
-    },
+    queryFn: async ({ signal }): Promise<ListingState[]> => (await fetchSellerListings(indexer!, seller!, signal)).map(listingStateOf),
   });
   const fromChain = useMemo(
     () => catalogue.data?.listings.filter((l) => seller !== undefined && l.seller.toLowerCase() === seller.toLowerCase()),

@@ -20,7 +20,8 @@ export type NotificationKind =
   | "proposal"
   | "settled"
   | "ruling"
-  | "deadline";
+  | "deadline"
+  | "saved-search";
 
 export interface AppNotification {
   id: string;

@@ -6,6 +6,8 @@
  */
 import type pg from "pg";
 
+import { inTransaction } from "../sql.ts";
+
 export const DOCUMENTS_SCHEMA = "souk_documents";
 
 /** The text search configuration every tsvector and tsquery uses. */
@@ -13,10 +15,8 @@ export const TS_CONFIG = `${DOCUMENTS_SCHEMA}.souk_english`;
 
 /** Creates the schema, extensions, search configuration, tables and indexes when missing (idempotent). */
 export async function ensureDocumentStore(pool: pg.Pool): Promise<void> {
-  const client = await pool.connect();
-  try {
+  await inTransaction(pool, async (client) => {
     // Two processes may start together: one of them creates, the other waits.
-    await client.query("BEGIN");
     await client.query("SELECT pg_advisory_xact_lock(hashtext('souk_documents.ensure'))");
     await client.query("CREATE EXTENSION IF NOT EXISTS pg_trgm");
     await client.query("CREATE EXTENSION IF NOT EXISTS unaccent");
@@ -69,11 +69,5 @@ export async function ensureDocumentStore(pool: pg.Pool): Promise<void> {
     await client.query(
       `CREATE INDEX IF NOT EXISTS lexicon_prefix_idx ON ${DOCUMENTS_SCHEMA}.lexicon (word text_pattern_ops)`,
     );
-    await client.query("COMMIT");
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }

@@ -7,6 +7,7 @@
  */
 import type pg from "pg";
 
+import { startBackgroundLoop, type BackgroundLoop } from "../background-loop.ts";
 import { compactListingCounts } from "../search/listing-counts.ts";
 import { ensureSearchProjection, projectionSchema, refreshProjectedDocuments, vacuumSearchProjection } from "../search/projection.ts";
 import { quoteIdent } from "../sql.ts";
@@ -30,11 +31,8 @@ export interface DocumentWorkerOptions {
   onError?: (error: unknown) => void;
 }
 
-export interface DocumentWorker {
-  /** Resolves when every document known now has been attempted once (for tests and start-up). */
-  drained(): Promise<void>;
-  stop(): Promise<void>;
-}
+/** `drained()` resolves when every document known now has been attempted once (for tests and start-up). */
+export type DocumentWorker = BackgroundLoop;
 
 interface Ref {
   digest: `0x${string}`;
@@ -62,9 +60,6 @@ export function startDocumentWorker(options: DocumentWorkerOptions): DocumentWor
   let projected = false;
   /** Count changes folded since the projection was last vacuumed: a measure of how much it changed. */
   let changed = 0;
-  let stopped = false;
-  let idleWaiters: Array<() => void> = [];
-  let timer: NodeJS.Timeout | undefined;
 
   async function pending(): Promise<Ref[]> {
     const sweep = Date.now() - lastSweep > SWEEP_EVERY_MS;
@@ -198,42 +193,23 @@ export function startDocumentWorker(options: DocumentWorkerOptions): DocumentWor
     return results;
   }
 
-  let running: Promise<void> = Promise.resolve();
-  async function tick(): Promise<void> {
-    let worked = false;
-    try {
+  return startBackgroundLoop({
+    intervalMs: interval,
+    onError: options.onError,
+    round: async () => {
       const refs = await pending();
       if (refs.length > 0) {
-        worked = true;
         await store(await fetchAll(refs));
+        return true;
       }
-    } catch (error) {
-      // Ponder creates its tables when it starts: until then there is nothing to fetch.
-      if (!(error instanceof Error && /relation .* does not exist/.test(error.message))) options.onError?.(error);
-    }
-    if (!worked && changed >= VACUUM_AFTER) {
-      // Idle after many changes (a backfill, a burst of documents): the planner's statistics brought up to date.
-      changed = 0;
-      await vacuumSearchProjection(pool, options.schema).catch((error: unknown) => options.onError?.(error));
-    }
-    if (!worked) {
-      const waiters = idleWaiters;
-      idleWaiters = [];
-      for (const resolve of waiters) resolve();
-    }
-    if (!stopped) timer = setTimeout(() => (running = tick()), worked ? 0 : interval);
-  }
-  running = tick();
-
-  return {
-    drained: () => new Promise<void>((resolve) => idleWaiters.push(resolve)),
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-      for (const resolve of idleWaiters) resolve();
+      if (changed >= VACUUM_AFTER) {
+        // Idle after many changes (a backfill, a burst of documents): the planner's statistics brought up to date.
+        changed = 0;
+        await vacuumSearchProjection(pool, options.schema).catch((error: unknown) => options.onError?.(error));
+      }
+      return false;
     },
-  };
+  });
 }
 
 interface ListingBody {

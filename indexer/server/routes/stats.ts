@@ -1,8 +1,13 @@
-/** `GET /api/stats`: market aggregates (listings, orders per state, per-token volumes and fees, ratings, documents). */
+/**
+ * `GET /api/stats`: market aggregates (listings, orders per state, per-token volumes and fees, ratings, documents)
+ * and the market's analytics (insights/market-stats.ts).
+ */
 import { Hono } from "hono";
 
 import { DOCUMENTS_SCHEMA } from "../documents/store-schema.ts";
 import type { ApiContext } from "../context.ts";
+import { marketAnalytics } from "../insights/market-stats.ts";
+import { indexedTime } from "../insights/time-buckets.ts";
 import { parseNoQuery } from "../query-params.ts";
 import { average } from "./numbers.ts";
 
@@ -11,7 +16,8 @@ export function statsRoutes(ctx: ApiContext): Hono {
   app.get("/", async (c) => {
     parseNoQuery(new URL(c.req.url));
     const s = ctx.schema;
-    const [listings, states, tokens, ratings, accounts, documents, protocol] = await Promise.all([
+    const asOf = await indexedTime(ctx);
+    const [listings, states, tokens, ratings, accounts, documents, protocol, analytics] = await Promise.all([
       ctx.pool.query<{ total: number; open: number; in_stock: number }>(
         `SELECT count(*)::int AS total, count(*) FILTER (WHERE NOT closed)::int AS open,
            count(*) FILTER (WHERE NOT closed AND stock > 0)::int AS in_stock FROM ${s}.listing`,
@@ -34,6 +40,7 @@ export function statsRoutes(ctx: ApiContext): Hono {
       ctx.pool.query<{ protocol_fee_bps: number | null; fee_recipient: string | null; pause_guardian: string | null; paused: boolean; paused_until: string | null }>(
         `SELECT protocol_fee_bps, fee_recipient, pause_guardian, paused, paused_until::text FROM ${s}.protocol WHERE id = 'escrow'`,
       ),
+      marketAnalytics(ctx, asOf),
     ]);
     const byState: Record<string, number> = {};
     for (const row of states.rows) byState[row.state] = row.orders;
@@ -67,6 +74,7 @@ export function statsRoutes(ctx: ApiContext): Hono {
               paused: gov.paused,
               pausedUntil: gov.paused_until === null ? null : Number(gov.paused_until),
             },
+      ...analytics,
     });
   });
   return app;

@@ -6,23 +6,27 @@ import { useChainTime } from "../../hooks/use-chain-time.ts";
 import { useInbox } from "../../hooks/use-inbox.ts";
 import { useLocalState } from "../../hooks/use-local-state.ts";
 import { useOrderEvents } from "../../hooks/use-order-events.ts";
+import { useSavedSearchMatches } from "../../hooks/use-saved-search-matches.ts";
 import { messagePreview } from "../../lib/messaging/conversations.ts";
 import { markNotificationsSeen, seenNotifications } from "../../lib/messaging/local-state.ts";
 import { byNewest, chainNotifications, deadlineNotifications, messageNotifications, type AppNotification } from "../../lib/notifications.ts";
+import { savedSearchNotifications } from "../../lib/saved-search-alerts.ts";
 import { BellIcon, MessagesLink } from "./header-parts.tsx";
+import { ListingAnnouncer } from "./listing-announcer.tsx";
 
 const BROWSER_FLAG = "souk.browser-notifications";
 
 /**
- * The header's messages link with its unread count, and the bell: order events, deadlines within 24 hours and new
- * messages, unread ones counted; browser notifications when the person turns them on (asked only on that click).
- * Loaded on demand with the chain and messaging code it needs.
+ * The header's messages link with its unread count, and the bell: order events, deadlines within 24 hours, new
+ * messages and new listings matching a saved search, unread ones counted; browser notifications when the person
+ * turns them on (asked only on that click). Loaded on demand with the chain and messaging code it needs.
  */
 export default function HeaderInbox({ account }: { account: Address }) {
   const inbox = useInbox();
   const events = useOrderEvents(account);
   const now = useChainTime();
   const seen = useLocalState(() => seenNotifications(account), [account]);
+  const saved = useSavedSearchMatches();
 
   const notifications = useMemo(() => {
     const data = events.data;
@@ -42,8 +46,9 @@ export default function HeaderInbox({ account }: { account: Address }) {
       ),
       inbox.myKey,
     );
-    return [...chain, ...deadlines, ...messages].sort(byNewest);
-  }, [events.data, account, now, inbox.conversations, inbox.myKey]);
+    const searches = savedSearchNotifications(saved.searches, saved.fresh);
+    return [...chain, ...deadlines, ...messages, ...searches].sort(byNewest);
+  }, [events.data, account, now, inbox.conversations, inbox.myKey, saved.searches, saved.fresh]);
 
   // The first visit counts everything that already happened as seen: the bell is about what is new.
   useEffect(() => {
@@ -55,6 +60,7 @@ export default function HeaderInbox({ account }: { account: Address }) {
 
   return (
     <>
+      <ListingAnnouncer account={account} />
       <MessagesLink unread={inbox.unread} />
       <Bell notifications={notifications} unread={unread} onOpen={() => markNotificationsSeen(account, notifications.map((n) => n.id))} />
     </>

@@ -3,6 +3,7 @@ import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useId, useMem
 import { Link, useSearchParams } from "react-router";
 import type { Address } from "viem";
 
+import { loadInsights } from "../../app/insights-loader.ts";
 import { Button } from "../../components/button.tsx";
 import { EmptyState, ErrorState, LoadingRegion } from "../../components/states.tsx";
 import type { ListingState } from "../../lib/catalogue.ts";
@@ -36,13 +37,16 @@ import { Pagination } from "./pagination.tsx";
 import { useCatalogue } from "../../hooks/use-catalogue.ts";
 import { useKeyed } from "../../hooks/use-keyed.ts";
 import { useCatalogueMetadata } from "./use-catalogue-metadata.ts";
-import { useIndexedListings } from "./use-indexed-listings.ts";
+import { listingsPath, useIndexedListings } from "./use-indexed-listings.ts";
 import { useToken } from "../../hooks/use-token.ts";
 import { useUrlText } from "./use-url-text.ts";
 
 const EMPTY: readonly ListingState[] = [];
 const NO_RATINGS: ReadonlyMap<string, SellerRating> = new Map();
 const RatingsSource = lazy(() => import("./ratings-source.tsx"));
+// Loaded on demand, sharing no module with this page (it gets what it needs as props), so that its entry leaves
+// this page's chunks as they are.
+const SaveSearch = lazy(() => loadInsights().then((m) => ({ default: m.SaveSearch })));
 const SORT_LABELS: Record<SortKey, string> = {
   newest: "Newest first",
   relevance: "Best match",
@@ -55,7 +59,7 @@ const GRID = "grid grid-cols-2 gap-3 sm:gap-5 xl:grid-cols-3";
  * Search text goes to the indexer once typing pauses this long: a burst of keystrokes is one request, and a request
  * overtaken by newer text is cancelled (use-indexed-listings.ts).
  */
-const SEARCH_DEBOUNCE_MS = 100;
+const SEARCH_DEBOUNCE_MS = 40;
 
 /** ETH first, then the deployment's tokens in their order, then unknown tokens. */
 function tokenRank(token: string): number {
@@ -418,6 +422,17 @@ export default function BrowsePage() {
               onRemove={(patch) => update(patch)}
               onClear={clearAll}
             />
+            {indexer !== undefined && (searching || filterCount > 0) && (
+              <Suspense fallback={null}>
+                <SaveSearch
+                  params={params}
+                  browse={writeParams({ ...params, page: 1, sort: "newest" }).toString()}
+                  api={listingsPath(params, tokenInfo?.decimals).split("?")[1]!}
+                  indexer={indexer}
+                  tokenSymbol={tokenInfo?.symbol}
+                />
+              </Suspense>
+            )}
             {params.token === undefined && (params.sort === "price-asc" || params.sort === "price-desc") && (indexer === undefined ? tokens : facetTokens).length > 1 && (
               <p className="text-sm text-muted">Prices are sorted within each currency. Choose a currency to compare all prices.</p>
             )}

@@ -10,6 +10,7 @@ import { chain } from "../../app/chain.ts";
 import { lazyMessaging } from "../../app/load-messaging.ts";
 import { Button, Spinner } from "../../components/button.tsx";
 import { ConnectButton } from "../../components/connect-button.tsx";
+import { PricedAmount } from "../../components/priced-amount.tsx";
 import { TokenAmount } from "../../components/token-amount.tsx";
 import { usePurchases } from "../../hooks/use-orders.ts";
 import type { TokenInfo } from "../../hooks/use-token.ts";
@@ -69,7 +70,7 @@ export function BuyPanel({
           Buy this
         </h2>
         <p className="text-3xl font-bold tracking-tight">
-          <TokenAmount amount={seen.price} token={listing.token} />
+          <PricedAmount amount={seen.price} token={listing.token} />
         </p>
         <p className="mt-1 text-sm text-muted">
           per unit · <StockText stock={listing.stock} closed={listing.closed} />
@@ -213,7 +214,7 @@ function OrderForm({
         <div className="flex items-baseline justify-between gap-3">
           <span className="font-semibold">Total</span>
           <span className="text-lg font-bold tabular-nums" aria-live="polite">
-            {total === undefined ? "—" : <TokenAmount amount={total} token={listing.token} />}
+            {total === undefined ? "—" : <PricedAmount amount={total} token={listing.token} />}
           </span>
         </div>
         {balance !== undefined && (

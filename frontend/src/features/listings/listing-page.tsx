@@ -10,6 +10,7 @@ import { AddressView } from "../../components/address.tsx";
 import { Button } from "../../components/button.tsx";
 import { EmptyState, ErrorState, LoadingRegion, Skeleton } from "../../components/states.tsx";
 import type { DocumentState } from "../../hooks/use-document.ts";
+import { useDocumentTitle } from "../../hooks/use-document-title.ts";
 import { useListing } from "../../hooks/use-listing.ts";
 import { useToken } from "../../hooks/use-token.ts";
 import type { ListingState } from "../../lib/catalogue.ts";
@@ -18,8 +19,10 @@ import { BuyPanel } from "./buy-panel.tsx";
 import { Gallery } from "./gallery.tsx";
 import { Icon, type IconName } from "./icons.tsx";
 import { listingDocumentQuery } from "./metadata-query.ts";
+import { RelatedListings } from "./related-listings.tsx";
 import { SellerSummary } from "./seller-summary.tsx";
 import { termsText } from "./terms.ts";
+import { WatchButton } from "./watch-button.tsx";
 
 const AskSeller = lazyMessaging("AskSeller");
 
@@ -79,13 +82,7 @@ function ListingView({ listing, metadata }: { listing: ListingState; metadata: D
   const ready = metadata.status === "ready" ? metadata.value : undefined;
   const title = ready?.title ?? `Listing #${listing.id}`;
 
-  useEffect(() => {
-    const previous = document.title;
-    document.title = `${title} · Souk`;
-    return () => {
-      document.title = previous;
-    };
-  }, [title]);
+  useDocumentTitle(title);
 
   const unavailable =
     metadata.status === "unverified"
@@ -153,6 +150,7 @@ function ListingView({ listing, metadata }: { listing: ListingState; metadata: D
               <p className="flex flex-wrap items-center gap-x-2 text-sm text-muted">
                 Sold by <AddressView address={listing.seller} />
               </p>
+              <WatchButton listing={listing} title={title} />
             </header>
             {token === undefined ? (
               <Skeleton className="h-64 w-full rounded-[var(--radius-card)]" />
@@ -186,6 +184,7 @@ function ListingView({ listing, metadata }: { listing: ListingState; metadata: D
           </Suspense>
         </div>
       </div>
+      <RelatedListings listingId={listing.id} seller={listing.seller} />
     </article>
   );
 }

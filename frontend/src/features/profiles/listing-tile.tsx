@@ -2,7 +2,7 @@ import { listingMetadataSchema } from "@souk/sdk/schemas";
 import { Link } from "react-router";
 
 import { Skeleton } from "../../components/states.tsx";
-import { TokenAmount } from "../../components/token-amount.tsx";
+import { PricedAmount } from "../../components/priced-amount.tsx";
 import { VerifiedImage } from "../../components/verified-image.tsx";
 import { useDocument } from "../../hooks/use-document.ts";
 import type { ListingState } from "../../lib/catalogue.ts";
@@ -55,7 +55,7 @@ export function ListingTile({ listing }: { listing: ListingState }) {
           <p className={`line-clamp-2 text-sm font-medium wrap-anywhere ${ready !== undefined ? "" : "text-muted italic"}`}>{title}</p>
         )}
         <p className="mt-auto pt-1 text-sm font-semibold">
-          <TokenAmount amount={listing.price} token={listing.token} />
+          <PricedAmount amount={listing.price} token={listing.token} />
         </p>
         <p className="text-xs text-muted">{soldOut ? "None left" : `${listing.stock.toLocaleString("en-US")} in stock`}</p>
       </div>

@@ -12,6 +12,7 @@ import { parseAddressParam, sameAddress } from "./address-param.ts";
 import { KeyBackup } from "./key-backup.tsx";
 import { ProfileEditor } from "./profile-editor.tsx";
 import { ProfileHeader } from "./profile-header.tsx";
+import { RatingTrust } from "./rating-trust.tsx";
 import { ReviewsSection } from "./reviews-section.tsx";
 import { RoleReputation } from "./role-reputation.tsx";
 import { openListingsOf, SellerListings } from "./seller-listings.tsx";
@@ -58,6 +59,7 @@ function Profile({ address }: { address: Address }) {
           ) : (
             <>
               <RoleReputation role="Seller" stats={stats.stats?.asSeller} reviews={reviews.data} />
+              <RatingTrust address={address} />
               <hr className="border-border" />
               <RoleReputation role="Buyer" stats={stats.stats?.asBuyer} reviews={reviews.data} />
             </>

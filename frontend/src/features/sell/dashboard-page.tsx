@@ -7,6 +7,8 @@ import { useChainTime } from "../../hooks/use-chain-time.ts";
 import { useOrders } from "../../hooks/use-orders.ts";
 import { useSellerListings } from "../../hooks/use-seller-listings.ts";
 import type { Catalogue, ListingState } from "../../lib/catalogue.ts";
+import { AnnounceToggle } from "./announce-toggle.tsx";
+import DashboardAnalytics from "./dashboard-analytics.tsx";
 import { Icon, type IconName } from "./icons.tsx";
 import { listingStatus } from "./listing-status.ts";
 import { MyListingRow } from "./my-listings.tsx";
@@ -130,6 +132,9 @@ function Dashboard({ seller }: { seller: `0x${string}` }) {
           </Section>
         )
       )}
+
+      <DashboardAnalytics seller={seller} />
+      <AnnounceToggle seller={seller} />
 
       <section aria-labelledby="my-listings" className="flex flex-col gap-4">
         <div className="flex items-baseline justify-between gap-3">

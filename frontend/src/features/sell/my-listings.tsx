@@ -1,7 +1,7 @@
 import { Link } from "react-router";
 
 import { Button } from "../../components/button.tsx";
-import { TokenAmount } from "../../components/token-amount.tsx";
+import { PricedAmount } from "../../components/priced-amount.tsx";
 import { VerifiedImage } from "../../components/verified-image.tsx";
 import type { ListingState } from "../../lib/catalogue.ts";
 import { Icon } from "./icons.tsx";
@@ -52,7 +52,7 @@ export function MyListingRow({ listing, availability }: { listing: ListingState;
             <span className="text-xs text-warning">{UNAVAILABLE[metadata.status]}</span>
           )}
           <p className="text-sm">
-            <TokenAmount amount={listing.price} token={listing.token} className="font-semibold" />
+            <PricedAmount amount={listing.price} token={listing.token} className="font-semibold" />
             <span className="text-muted"> per unit</span>
           </p>
         </div>

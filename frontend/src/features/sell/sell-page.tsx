@@ -172,7 +172,7 @@ function SellForm({ onPublished }: { onPublished: (published: Published) => void
         <fieldset disabled={working} className="flex min-w-0 flex-col gap-6">
           <legend className="sr-only">Listing</legend>
           <DescriptionForm draft={draft} change={change} errorOf={fields.errorOf} images={images} />
-          <PriceSection draft={draft} change={change} errorOf={fields.errorOf} token={token} />
+          <PriceSection draft={draft} change={change} errorOf={fields.errorOf} token={token} category={draft.category === "" ? undefined : draft.category} />
           <ProtectionSection draft={draft} change={change} errorOf={fields.errorOf} account={address} />
         </fieldset>
 

@@ -9,6 +9,7 @@ import { ArbiterField } from "./arbiter-field.tsx";
 import type { TermsDraft } from "./draft.ts";
 import { Icon } from "./icons.tsx";
 import { PriceField, StockField } from "./price-fields.tsx";
+import { PriceSuggestion } from "./price-suggestion.tsx";
 import { Section } from "./section.tsx";
 import { WindowField } from "./window-field.tsx";
 
@@ -18,13 +19,17 @@ interface TermsProps {
   errorOf: (key: string) => string | undefined;
 }
 
-/** Payment token (ETH, the deployment's tokens or any ERC-20 by address), price and stock. */
+/**
+ * Payment token (ETH, the deployment's tokens or any ERC-20 by address), price and stock; with a category chosen, what
+ * similar things sold for.
+ */
 export function PriceSection({
   draft,
   change,
   errorOf,
   token,
-}: TermsProps & { token: { info: TokenInfo | undefined; isContract: boolean | undefined; notErc20: boolean } }) {
+  category,
+}: TermsProps & { token: { info: TokenInfo | undefined; isContract: boolean | undefined; notErc20: boolean }; category?: string }) {
   const legendId = useId();
   const options: Array<{ value: string; label: string; detail: string }> = [
     { value: ETH, label: "ETH", detail: "Ether" },
@@ -110,6 +115,7 @@ export function PriceSection({
           help="Each purchase takes units from it; refunds put them back."
         />
       </div>
+      <PriceSuggestion category={category} token={token.info} onUse={(price) => change({ price })} />
     </Section>
   );
 }
