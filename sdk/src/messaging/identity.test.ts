@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 
 import { bindingTypedData, verifyBinding, type Binding } from "./binding.ts";
 import { deriveSecretKey, keyDerivationTypedData } from "./keys.ts";
-import { accountTag, buildProfileEvent, pickProfile, readProfile, type ProfileView } from "./profile.ts";
+import { accountTag, buildProfileEvent, pickProfile, readProfile, replaceableEventTime, type ProfileView } from "./profile.ts";
 
 // Hardhat's first two development accounts (public keys, never funded outside local chains).
 const ALICE = privateKeyToAccount("0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80");
@@ -81,6 +81,18 @@ describe("profiles", () => {
   async function publishedProfile(secret: Uint8Array, binding: Binding, displayName = "Alice's Atelier") {
     return finalizeEvent(buildProfileEvent({ displayName, shopName: "Atelier", about: "Handmade things" }, binding, "derived"), secret);
   }
+
+  it("dates a new version after the stored one, so a relay keeps it even within the same second", async () => {
+    const now = 1_700_000_000_500;
+    expect(replaceableEventTime([], now)).toBe(now);
+    expect(replaceableEventTime([{ created_at: 1_699_999_000 }], now)).toBe(now);
+    // Saved in the second messaging was turned on (or a clock behind the relay's copy): one second past the newest.
+    expect(replaceableEventTime([{ created_at: 1_699_999_000 }, { created_at: 1_700_000_000 }], now)).toBe(1_700_000_001_000);
+    expect(replaceableEventTime([{ created_at: 1_700_000_100 }], now)).toBe(1_700_000_101_000);
+    const binding = await bind(ALICE, getPublicKey(generateSecretKey()));
+    const template = buildProfileEvent({ displayName: "A" }, binding, "derived", replaceableEventTime([{ created_at: 1_700_000_000 }], now));
+    expect(template.created_at).toBe(1_700_000_001);
+  });
 
   it("carries the binding and the account tag; reads back as verified", async () => {
     const secret = generateSecretKey();

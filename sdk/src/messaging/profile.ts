@@ -58,6 +58,17 @@ export function accountTag(chainId: number, account: Address): string {
 const keyOriginSchema = z.enum(["derived", "browser", "extension"]);
 
 /**
+ * The time (milliseconds) to give a new version of a replaceable event so that relays keep it: now, or one second past
+ * the newest version already stored when that is not older (Nostr times are whole seconds, and a relay keeps the
+ * stored version when the new one is not newer: NIP-01). A profile saved in the second messaging was turned on would
+ * otherwise be refused as a duplicate.
+ */
+export function replaceableEventTime(stored: ReadonlyArray<{ created_at: number }>, now = Date.now()): number {
+  const newest = stored.reduce((max, event) => Math.max(max, event.created_at), -Infinity);
+  return Math.max(now, (newest + 1) * 1000);
+}
+
+/**
  * The kind-0 event (unsigned) for a profile, its binding and where its key comes from; throws with the first problem
  * when the profile is invalid.
  */

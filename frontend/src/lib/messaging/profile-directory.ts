@@ -6,6 +6,7 @@
 import {
   accountTag,
   buildProfileEvent,
+  replaceableEventTime,
   pickProfile,
   PROFILE_KIND,
   readProfile,
@@ -51,7 +52,8 @@ export class ProfileDirectory {
   }
 
   async publish(signer: MessagingSigner, profile: Profile, binding: Binding): Promise<NostrEvent> {
-    const event = await signer.signEvent(buildProfileEvent(profile, binding, signer.kind));
+    const stored = await this.pool.query({ kinds: [PROFILE_KIND], authors: [signer.pubkey] });
+    const event = await signer.signEvent(buildProfileEvent(profile, binding, signer.kind, replaceableEventTime(stored)));
     await this.pool.publish(event);
     return event;
   }
