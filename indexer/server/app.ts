@@ -30,12 +30,12 @@ const PONDER_PATHS = ["/graphql", "/sql/*", "/ready", "/status"];
 
 export function createApp(ctx: ApiContext, options: AppOptions): Hono {
   const app = new Hono();
-  // How long the handler took, for clients and benchmarks (the Server-Timing header, in milliseconds). Registered
-  // first, so that it wraps everything and its header is set last.
+  // How long the handler took, for clients and benchmarks (the Server-Timing header, in milliseconds; a route may add
+  // entries of its own, such as whether a cached answer was served). Registered first, so that it wraps everything.
   app.use("/api/*", async (c, next) => {
     const started = performance.now();
     await next();
-    c.header("server-timing", `app;dur=${(performance.now() - started).toFixed(2)}`);
+    c.header("server-timing", `app;dur=${(performance.now() - started).toFixed(2)}`, { append: true });
   });
   app.use(
     "*",

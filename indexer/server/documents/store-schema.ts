@@ -59,6 +59,10 @@ export async function ensureDocumentStore(pool: pg.Pool): Promise<void> {
         PRIMARY KEY (digest, kind)
       )`);
     await client.query(`CREATE INDEX IF NOT EXISTS document_search_idx ON ${DOCUMENTS_SCHEMA}.document USING gin (search)`);
+    // Statuses and categories without reading the documents' bodies (the market statistics join every reference).
+    await client.query(
+      `CREATE INDEX IF NOT EXISTS document_status_idx ON ${DOCUMENTS_SCHEMA}.document (digest, kind) INCLUDE (status, category)`,
+    );
     await client.query(
       `CREATE INDEX IF NOT EXISTS document_retry_idx ON ${DOCUMENTS_SCHEMA}.document (next_attempt_at) WHERE status = 'unavailable'`,
     );

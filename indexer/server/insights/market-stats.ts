@@ -6,7 +6,7 @@
  */
 import { DOCUMENTS_SCHEMA } from "../documents/store-schema.ts";
 import type { ApiContext } from "../context.ts";
-import { projectionTable } from "../search/projection.ts";
+import type { ListingCountRow } from "../search/listing-counts.ts";
 import { durationSummary, durationSummarySql, type DurationSummary } from "./percentiles.ts";
 import { bucketSql, bucketStarts, DAY, fillSeries, type BucketSize } from "./time-buckets.ts";
 
@@ -83,10 +83,11 @@ export async function paidSeries(
   return (token) => ({ daily: daily(token), weekly: weekly(token) });
 }
 
-export async function marketAnalytics(ctx: ApiContext, asOf: number): Promise<MarketAnalytics> {
+/** `listingCounts`: every listing's count by key (search/listing-counts.ts), which the caller reads for its totals too. */
+export async function marketAnalytics(ctx: ApiContext, asOf: number, listingCounts: Promise<ListingCountRow[]>): Promise<MarketAnalytics> {
   const s = ctx.schema;
   const activeSince = asOf - ACTIVE_DAYS * DAY;
-  const [series, states, timing, active, listingCategories, sales, fees] = await Promise.all([
+  const [series, states, timing, active, counts, sales, fees] = await Promise.all([
     paidSeries(ctx, asOf, { sql: "true", values: [] }, "o.amount"),
     ctx.pool.query<{ state: string; by_timeout: boolean; n: number; disputed: number }>(
       `SELECT state, coalesce(by_timeout, false) AS by_timeout, count(*)::int AS n,
@@ -105,10 +106,7 @@ export async function marketAnalytics(ctx: ApiContext, asOf: number): Promise<Ma
          (SELECT count(DISTINCT buyer)::int FROM ${s}.orders WHERE placed_at >= $1) AS buyers`,
       [activeSince],
     ),
-    ctx.pool.query<{ category: string; listings: number; open: number }>(
-      `SELECT category, count(*)::int AS listings, count(*) FILTER (WHERE NOT closed)::int AS open
-       FROM ${projectionTable(ctx.rawSchema)} WHERE doc_status = 'valid' GROUP BY 1`,
-    ),
+    listingCounts,
     ctx.pool.query<{ category: string; token: string; orders: number; sales: number; amount: string }>(
       `SELECT d.category, o.token, count(*)::int AS orders, count(*) FILTER (WHERE o.state IN ${PAID})::int AS sales,
          coalesce(sum(o.amount) FILTER (WHERE o.state IN ${PAID}), 0)::text AS amount
@@ -138,7 +136,13 @@ export async function marketAnalytics(ctx: ApiContext, asOf: number): Promise<Ma
     }
     return entry;
   };
-  for (const row of listingCategories.rows) Object.assign(category(row.category), { listings: row.listings, openListings: row.open });
+  // Listings with a valid document: the others have no category yet ('') or never will (null).
+  for (const row of counts) {
+    if (row.category === null || row.category === "") continue;
+    const entry = category(row.category);
+    entry.listings += row.n;
+    if (!row.closed) entry.openListings += row.n;
+  }
   for (const row of sales.rows) {
     const entry = category(row.category);
     entry.orders += row.orders;

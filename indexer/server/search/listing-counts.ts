@@ -134,3 +134,25 @@ export function keptCountsSql(own: string, ponder: string, filters: CountFilters
        SELECT category, token, n FROM ${own}.count_delta WHERE ${condition}
      ) kept GROUP BY category, token HAVING sum(n) > 0`;
 }
+
+/** Listings per (category, closed, in stock): `category` is '' while the document has not arrived, null when invalid. */
+export interface ListingCountRow {
+  category: string | null;
+  closed: boolean;
+  in_stock: boolean;
+  n: number;
+}
+
+/**
+ * SQL for every listing's count by key, for the market statistics: the kept counts, and the listings they leave out
+ * (an invalid document: few, through a partial index) under a null category. Its rows are ListingCountRow.
+ */
+export function listingCountsByKeySql(own: string): string {
+  return `SELECT category, closed, in_stock, sum(n)::int AS n FROM (
+       SELECT category, closed, in_stock, n FROM ${own}.listing_count
+       UNION ALL
+       SELECT category, closed, in_stock, n FROM ${own}.count_delta
+       UNION ALL
+       SELECT NULL, closed, stock > 0, 1 FROM ${own}.listing WHERE doc_status = 'invalid'
+     ) kept GROUP BY category, closed, in_stock HAVING sum(n) <> 0`;
+}
