@@ -1,5 +1,6 @@
 /**
- * The analytics requests `npm run bench:indexer` times: the market's statistics (`/stats`), the dashboard's queries
+ * The analytics requests `npm run bench:indexer` times: the market's statistics (`/stats`) computed (a write commits
+ * before each request, as when a block is indexed) and served again (nothing changed since), the dashboard's queries
  * for each benchmark seller (analytics, the sales CSV, the trust figures its profile shows), price suggestions per
  * category and token, and similar listings.
  */
@@ -7,10 +8,12 @@ import { CATEGORIES } from "@souk/sdk";
 
 import type { Shape } from "./measure.ts";
 
-export function analyticsShapes(tokens: string[], sellers: string[], listingIds: bigint[]): Shape[] {
+/** `databaseChanged`: commits a write, after which the market statistics must be computed again. */
+export function analyticsShapes(tokens: string[], sellers: string[], listingIds: bigint[], databaseChanged: () => Promise<void>): Shape[] {
   const categories = CATEGORIES.map(encodeURIComponent);
   return [
-    { name: "market statistics", paths: ["/api/stats"] },
+    { name: "market statistics, computed", paths: ["/api/stats"], before: databaseChanged },
+    { name: "market statistics, unchanged", paths: ["/api/stats"] },
     { name: "seller analytics", paths: sellers.map((s) => `/api/sellers/${s}/analytics`) },
     { name: "seller sales CSV", paths: sellers.map((s) => `/api/sellers/${s}/sales.csv`) },
     { name: "seller trust", paths: sellers.map((s) => `/api/accounts/${s}/trust`) },

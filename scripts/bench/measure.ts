@@ -6,6 +6,8 @@
 export interface Shape {
   name: string;
   paths: string[];
+  /** Runs before each timed request, untimed (e.g. a write, so that a cached answer must be computed again). */
+  before?: () => Promise<void>;
 }
 
 export interface Percentiles {
@@ -36,6 +38,7 @@ export async function measureShapes(
     const roundTrip: number[] = [];
     let total: string | null = null;
     for (let run = 0; run < runs; run++) {
+      await shape.before?.();
       const started = performance.now();
       const response = await fetch(`${baseUrl}${shape.paths[run % shape.paths.length]}`);
       const text = await response.text();
