@@ -221,7 +221,6 @@ export async function exportSdk(options: { deploymentsDir: string; outDir: strin
           deployBlock: d.deployBlock,
           deployBlockHash: d.deployBlockHash,
           tokens: d.tokens,
-          priceFeeds: d.priceFeeds,
         },
         null,
         2,
@@ -234,6 +233,15 @@ export async function exportSdk(options: { deploymentsDir: string; outDir: strin
     `\nimport type { DeploymentRecord } from "../deployment-types.ts";\n\n` +
     `export const deployments: Record<number, DeploymentRecord> = {\n${entries.join("\n")}\n};\n`;
   await writeFile(path.join(options.outDir, "deployments.ts"), deployments);
+  // Apart from the deployments, which every page reads: only a page that shows a reference price loads the feeds.
+  const feeds = [...chains.values()].map((d) => `  ${d.chainId}: ${JSON.stringify(d.priceFeeds)},`);
+  await writeFile(
+    path.join(options.outDir, "price-feeds.ts"),
+    GENERATED("Ignition's deployment files (ignition/deployments)") +
+      `\nimport type { PriceFeedRecord } from "../deployment-types.ts";\n\n` +
+      `/** Price feeds deployed with the marketplace, per chain id (demo feeds on local chains). */\n` +
+      `export const deployedPriceFeeds: Record<number, readonly PriceFeedRecord[]> = {\n${feeds.join("\n")}\n};\n`,
+  );
   return { chains: [...chains.keys()] };
 }
 

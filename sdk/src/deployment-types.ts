@@ -34,6 +34,4 @@ export interface DeploymentRecord {
   /** The hash of that block, to tell this chain from one restarted or reset since (same chain id, other blocks). */
   readonly deployBlockHash: string;
   readonly tokens: readonly KnownToken[];
-  /** Price feeds deployed with it (demo feeds on local chains); Chainlink's own are in the SDK's price-feeds.ts. */
-  readonly priceFeeds?: readonly PriceFeedRecord[];
 }

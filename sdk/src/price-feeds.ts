@@ -1,11 +1,12 @@
 /**
  * Reference prices: what a token amount is worth in US dollars by a Chainlink-compatible price feed
  * (AggregatorV3Interface), configured per chain and token. Shown next to the token amount ("≈ $12.40"), never
- * instead of it: payments are always in the token. Feeds come from the deployment record (demo feeds of local
- * chains, with a fixed rate, labelled as such) and from the table below (Chainlink's own feeds).
+ * instead of it: payments are always in the token. Feeds come from the deployment files (generated/price-feeds.ts:
+ * demo feeds of local chains, with a fixed rate, labelled as such) and from the table below (Chainlink's own feeds).
  */
-import { ETH, getDeployment } from "./contracts.ts";
+import { ETH } from "./contracts.ts";
 import type { PriceFeedRecord } from "./deployment-types.ts";
+import { deployedPriceFeeds } from "./generated/price-feeds.ts";
 
 /** Chainlink's ETH / USD feeds (docs.chain.link/data-feeds/price-feeds/addresses), 8 decimals. */
 const CHAINLINK_FEEDS: Record<number, readonly PriceFeedRecord[]> = {
@@ -18,7 +19,7 @@ export const MAX_FEED_AGE_SECONDS = 24 * 60 * 60;
 
 /** The feed for `token` on `chainId`: the deployment's own first, then Chainlink's; undefined when none. */
 export function priceFeedFor(chainId: number, token: string): PriceFeedRecord | undefined {
-  const feeds = [...(getDeployment(chainId)?.priceFeeds ?? []), ...(CHAINLINK_FEEDS[chainId] ?? [])];
+  const feeds = [...(deployedPriceFeeds[chainId] ?? []), ...(CHAINLINK_FEEDS[chainId] ?? [])];
   return feeds.find((feed) => feed.token.toLowerCase() === token.toLowerCase());
 }
 

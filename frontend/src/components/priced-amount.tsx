@@ -5,7 +5,7 @@ import { loadInsights } from "../app/insights-loader.ts";
 import { useToken } from "../hooks/use-token.ts";
 import { TokenAmount } from "./token-amount.tsx";
 
-// Feeds are read on demand, from the insights entry (app/insights-entry.ts).
+// Feeds are read on demand, with the other on-demand pieces (app/deferred-ui.ts).
 const ReferencePrice = lazy(() => loadInsights().then((m) => ({ default: m.ReferencePrice })));
 
 /**
