@@ -2,7 +2,8 @@
  * The data-driven parts of the dApp, on the indexer of the local stack: /stats with its charts, their tables, dark
  * mode and a phone's width; the seller's dashboard analytics and sales CSV; a price suggestion on the sell form
  * (nothing under three sales); similar listings and more from the seller; the watchlist; a saved search raising a
- * notification in the bell when a new listing matches; a seller's listing announced on Nostr (NIP-99). Expected
+ * notification in the bell when a new listing matches; a seller's listing announced on Nostr (NIP-99), and not
+ * while the dashboard's switch is off. Expected
  * figures come from the chain and from what each test set up, not from the dApp's code.
  */
 import { readFile } from "node:fs/promises";
@@ -313,7 +314,7 @@ test("the watchlist follows a price drop, and a saved search rings the bell when
   });
 });
 
-test("a seller's open listing is announced on Nostr (NIP-99) with their messaging key, and closing it marks it sold", async ({ page, market, stack, makeWallet }) => {
+test("a seller's open listing is announced on Nostr (NIP-99) with their messaging key, closing it marks it sold, and the dashboard's switch turns it off", async ({ page, market, stack, makeWallet }) => {
   const word = uniqueWord();
   const seller = await market.freshAccount();
   const bowl = await listEth(market, seller, `Ceramic ${word} bowl`, "0.03", "Home & Garden");
@@ -350,5 +351,29 @@ test("a seller's open listing is announced on Nostr (NIP-99) with their messagin
     await page.waitForTimeout(1_100);
     await market.write(seller, stack.registry, listingRegistryAbi, "closeListing", [bowl.id]);
     await expect.poll(() => tagOf(latest()!, "status"), { timeout: 30_000 }).toEqual(["sold"]);
+  });
+
+  await test.step("the dashboard's switch turns announcements off: a new listing is not announced until it is on again", async () => {
+    const switchBox = () => page.getByRole("checkbox", { name: "Announce my open listings on Nostr" });
+    await page.goto("/dashboard");
+    await expect(switchBox()).toBeChecked();
+    await switchBox().uncheck();
+    await page.reload();
+    await expect(switchBox()).not.toBeChecked();
+
+    const vase = await listEth(market, seller, `Stoneware ${word} vase`, "0.05", "Home & Garden");
+    await indexerCaughtUp(market);
+    const vaseAddress = `souk:${stack.chainId}:${stack.registry.toLowerCase()}:${vase.id}`;
+    const vaseAnnounced = () =>
+      relayRows(stack).some(
+        (row) => row.kind === CLASSIFIED_KIND && row.pubkey === pubkey && tagOf(JSON.parse(row.json) as NostrEvent, "d")?.[0] === vaseAddress,
+      );
+    // The announcer runs every 3 s on the local chain: three rounds pass with the switch off.
+    await expect(page.getByRole("link", { name: `Stoneware ${word} vase` }).first()).toBeVisible({ timeout: 30_000 });
+    await page.waitForTimeout(9_000);
+    expect(vaseAnnounced()).toBe(false);
+
+    await switchBox().check();
+    await expect.poll(vaseAnnounced, { timeout: 30_000 }).toBe(true);
   });
 });
