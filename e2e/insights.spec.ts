@@ -3,8 +3,8 @@
  * mode and a phone's width; the seller's dashboard analytics and sales CSV; a price suggestion on the sell form
  * (nothing under three sales); similar listings and more from the seller; the watchlist; a saved search raising a
  * notification in the bell when a new listing matches; a seller's listing announced on Nostr (NIP-99), and not
- * while the dashboard's switch is off. Expected
- * figures come from the chain and from what each test set up, not from the dApp's code.
+ * while the dashboard's switch is off. Expected figures come from the chain and from what each test set up, not from
+ * the dApp's code.
  */
 import { readFile } from "node:fs/promises";
 
