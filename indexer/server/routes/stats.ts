@@ -17,8 +17,9 @@ import { average } from "./numbers.ts";
 export function statsRoutes(ctx: ApiContext): Hono {
   const app = new Hono();
   // Computed once per change of the database (a block indexed, a document fetched), served from memory in between;
-  // while people look at it (asked for in the last 10 minutes), computed again in the background after each change.
-  const cache = new SnapshotCache<MarketStats>(ctx.pool, { capacity: 1, keepWarmForMs: 10 * 60_000 });
+  // while people look at it (asked for in the last 10 minutes), computed again in the background after each change,
+  // noticed within 200 ms (one snapshot read each time).
+  const cache = new SnapshotCache<MarketStats>(ctx.pool, { capacity: 1, keepWarmForMs: 10 * 60_000, checkEveryMs: 200 });
   app.get("/", async (c) => {
     parseNoQuery(new URL(c.req.url));
     const { value, outcome } = await cache.get("stats", () => marketStats(ctx));
